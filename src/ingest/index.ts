@@ -1,0 +1,91 @@
+/**
+ * Ingest stage: a path (or stdin) -> IngestedDocument (pages of positioned lines).
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { IngestedDocument, SourceFormat } from '../types.js';
+import { IngestError } from './errors.js';
+import { readPdfPages } from './pdf.js';
+import { decodeText, readTextPages } from './text.js';
+
+export { IngestError } from './errors.js';
+
+export interface IngestOptions {
+  maxPages: number;
+  maxBytes: number;
+  encoding?: string;
+}
+
+export const DEFAULT_INGEST: IngestOptions = { maxPages: 300, maxBytes: 20 * 1024 * 1024 };
+
+export function formatOf(file: string, data: Uint8Array): SourceFormat {
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  const ext = extname(file).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  return ext === '.pdf' ? 'pdf' : 'text';
+}
+
+export async function readInputBytes(file: string, maxBytes: number): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (err) {
+    throw new IngestError('read', describeFsError(err));
+  }
+  if (size > maxBytes) {
+    throw new IngestError('read', `file is ${(size / 1048576).toFixed(1)} MB, more than the limit of ${(maxBytes / 1048576).toFixed(0)} MB (--max-bytes)`);
+  }
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (err) {
+    throw new IngestError('read', describeFsError(err));
+  }
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return (err as Error)?.message ?? String(err);
+  }
+}
+
+/** Read bytes already in memory (a file's, or stdin's). */
+export async function ingestBytes(file: string, data: Uint8Array, opts: IngestOptions): Promise<IngestedDocument> {
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  if (data.length === 0) throw new IngestError('read', 'empty file');
+  if (data.length > opts.maxBytes) throw new IngestError('read', `input is larger than the limit of ${(opts.maxBytes / 1048576).toFixed(0)} MB (--max-bytes)`);
+  const format = formatOf(file, data);
+  const warnings: string[] = [];
+  if (format === 'pdf') {
+    if (extname(file).toLowerCase() === '.pdf' && !Buffer.from(data.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
+      throw new IngestError('read', 'not a PDF (no %PDF header)');
+    }
+    const pages = await readPdfPages(data, { maxPages: opts.maxPages });
+    const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.length, 0), 0);
+    if (chars < 20) throw new IngestError('ingest', 'PDF has no text layer (a scanned image?); run OCR on it first');
+    return { file, format, sha256, pages, warnings };
+  }
+  if (extname(file).toLowerCase() === '.pdf') throw new IngestError('read', 'not a PDF (no %PDF header)');
+  const decoded = decodeText(data, opts.encoding);
+  if (decoded.warning) warnings.push(decoded.warning);
+  if (/[\u0000-\u0008\u000e-\u001a]/.test(decoded.text.slice(0, 65536))) throw new IngestError('read', 'binary data, not text');
+  const pages = readTextPages(decoded.text, format === 'markdown');
+  return { file, format, sha256, pages, warnings };
+}
+
+export async function ingestFile(file: string, opts: IngestOptions = DEFAULT_INGEST): Promise<IngestedDocument> {
+  const data = await readInputBytes(file, opts.maxBytes);
+  return ingestBytes(file, data, opts);
+}

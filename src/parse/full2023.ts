@@ -1,0 +1,35 @@
+/** parseFull2023: Area SEND full inspection reports (2023 framework). */
+import type { Block } from '../layout/index.js';
+import type { Report } from '../types.js';
+import { areaFromTitle, FULL_OUTCOMES, inspectionDates, nextSteps, PAP_RE, previousDates, titleText } from './common.js';
+import { listItems, rowItems, sections } from './sections.js';
+import type { ParseContext } from './index.js';
+
+export function parseFull2023(blocks: Block[], ctx: ParseContext, report: Report): Report {
+  report.area = areaFromTitle(titleText(blocks, ctx.title));
+  const dates = inspectionDates(blocks);
+  report.inspectionStart = dates.start;
+  report.inspectionEnd = dates.end;
+  const prev = previousDates(blocks);
+  report.previousInspectionStart = prev.start;
+  report.previousInspectionEnd = prev.end;
+
+  const secs = sections(blocks);
+  const outcomeSec = secs.find((s) => s.id === 'inspection-outcome');
+  // The outcome is stated in its own section; fall back to the opening pages.
+  const outcomeText = outcomeSec ? outcomeSec.blocks.map((b) => b.text).join(' ') : blocks.slice(0, 40).map((b) => b.text).join(' ');
+  const found = FULL_OUTCOMES.find((o) => o.re.test(outcomeText)) ?? FULL_OUTCOMES.find((o) => o.re.test(blocks.map((b) => b.text).join(' ')));
+  report.outcome = found?.outcome ?? null;
+  if (!found) report.warnings.push('no outcome statement found');
+  report.actionPlan = report.outcome === 'systemic-failings' || PAP_RE.test(outcomeText) ? 'priority-action-plan' : null;
+  report.nextSteps = nextSteps(outcomeText) ?? { monitoringWithinMonths: null, nextFullInspectionWithinYears: null };
+
+  for (const s of secs) {
+    if (s.id === 'effective') report.strengths.push(...listItems(s.blocks, 'full2023/effective'));
+    else if (s.id === 'better') report.weaknesses.push(...listItems(s.blocks, 'full2023/better'));
+    else if (s.id === 'priority-actions') report.priorityActions.push(...rowItems(s.blocks, 'full2023/priority-action'));
+    else if (s.id === 'areas-for-improvement' || s.id === 'areas-for-development') report.improvements.push(...rowItems(s.blocks, 'full2023/improvement'));
+  }
+  if (report.outcome === 'systemic-failings' && report.priorityActions.length === 0) report.warnings.push('systemic failings but no areas for priority action found');
+  return report;
+}
