@@ -109,6 +109,7 @@ export async function loadGoldDirs(dirs: string[]): Promise<GoldDoc[]> {
   const problems: string[] = [];
   const docs: GoldDoc[] = [];
   const seenGold = new Set<string>();
+  const goldSchemaFiles = new Set<string>();
 
   for (const dir of dirs) {
     const root = path.resolve(dir);
@@ -120,9 +121,13 @@ export async function loadGoldDirs(dirs: string[]): Promise<GoldDoc[]> {
       continue;
     }
     const candidates = info.isDirectory() ? await findJsonFiles(root) : [root];
-    const before = docs.length;
+    let goldHere = 0;
     for (const file of candidates) {
-      if (seenGold.has(file)) continue; // overlapping folders name the same file twice
+      // Overlapping folders name the same file twice: load it once, but count it for both.
+      if (seenGold.has(file)) {
+        if (goldSchemaFiles.has(file)) goldHere++;
+        continue;
+      }
       seenGold.add(file);
       // A JSON file under a folder called `gold`, or one named explicitly, is meant to be gold,
       // so unreadable JSON there is an error; anywhere else it is just some other file.
@@ -138,12 +143,12 @@ export async function loadGoldDirs(dirs: string[]): Promise<GoldDoc[]> {
         if (!info.isDirectory()) problems.push(`${file}: schema is ${show(isObject(data) ? data.schema : undefined)}, expected "${GOLD_SCHEMA}"`);
         continue;
       }
+      goldSchemaFiles.add(file);
+      goldHere++;
       const doc = validateGold(data, file, root, problems);
       if (doc) docs.push(doc);
     }
-    if (docs.length === before && info.isDirectory()) {
-      problems.push(`${dir}: no ${GOLD_SCHEMA} files found`);
-    }
+    if (goldHere === 0 && info.isDirectory()) problems.push(`${dir}: no ${GOLD_SCHEMA} files found`);
   }
 
   // Every document must exist, and only one gold file may describe it.

@@ -1,0 +1,236 @@
+/**
+ * The command line: extract, areas, check. Data goes to stdout (or -o FILE, written
+ * atomically); progress, warnings and errors go to stderr.
+ * Exit codes: 0 all inputs read, 1 some inputs failed (or a check bar failed), 2 usage.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { Chalk } from 'chalk';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DEFAULT_INGEST, type IngestOptions } from '../ingest/index.js';
+import { extractBytes, extractFile, type ExtractedReport } from '../pipeline.js';
+import { writeAtomic } from '../output/atomic.js';
+import { areasCsv, isSendReport } from '../output/csv.js';
+import { expandInputs, STDIN } from './inputs.js';
+import { loadGoldDirs } from '../check/gold.js';
+import { scoreCheck } from '../check/score.js';
+import { formatCheckText, checkResultToJson } from '../check/format.js';
+import { evaluateThresholds, type CheckBars } from '../check/thresholds.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => Promise<Uint8Array>;
+  color: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_INPUT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+function readStdin(): Promise<Uint8Array> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => res(new Uint8Array(Buffer.concat(chunks))));
+    process.stdin.on('error', rej);
+  });
+}
+
+export function defaultIo(): Io {
+  const noColor = 'NO_COLOR' in process.env && process.env.NO_COLOR !== '';
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdin: readStdin,
+    color: !noColor && !!process.stdout.isTTY,
+  };
+}
+
+interface CommonOptions {
+  output?: string;
+  quiet?: boolean;
+  encoding?: string;
+  maxPages: number;
+  maxMb: number;
+}
+
+function ingestOptions(o: CommonOptions): IngestOptions {
+  return { ...DEFAULT_INGEST, maxPages: o.maxPages, maxBytes: Math.round(o.maxMb * 1024 * 1024), encoding: o.encoding };
+}
+
+/** Extract every input in order, reporting failures on stderr as they happen. */
+async function extractAll(paths: string[], o: CommonOptions, io: Io, onReport?: (r: ExtractedReport) => void): Promise<{ reports: ExtractedReport[]; failed: number }> {
+  const entries = await expandInputs(paths);
+  const opts = ingestOptions(o);
+  const reports: ExtractedReport[] = [];
+  let failed = 0;
+  for (const entry of entries) {
+    let r: ExtractedReport;
+    if (entry.error) {
+      r = { ...(await extractBytes(entry.file, new Uint8Array(0), opts)), reason: entry.error, stage: 'read' };
+    } else if (entry.file === STDIN) {
+      r = await extractBytes(STDIN, await io.stdin(), opts);
+    } else {
+      r = await extractFile(entry.file, opts);
+    }
+    if (r.kind === 'error') {
+      failed++;
+      io.stderr(`sendmine: ${r.file}: error: ${r.reason}\n`);
+    } else if (!o.quiet) {
+      for (const w of r.warnings) io.stderr(`sendmine: ${r.file}: warning: ${w}\n`);
+    }
+    reports.push(r);
+    onReport?.(r);
+  }
+  if (entries.length === 0) io.stderr('sendmine: no documents found (looked for .pdf, .txt and .md files)\n');
+  return { reports, failed };
+}
+
+async function guardOutput(output: string | undefined, paths: string[]): Promise<void> {
+  if (!output) return;
+  const target = resolve(output);
+  for (const p of paths) {
+    if (p === STDIN) continue;
+    const real = await realpath(p).catch(() => resolve(p));
+    if (real === target || (await realpath(target).catch(() => target)) === real) throw new UsageError(`refusing to write output over an input: ${output}`);
+  }
+}
+
+/** What `extract` prints for a record: the gold fields and provenance, not layout internals. */
+function publicRecord(r: ExtractedReport): Record<string, unknown> {
+  const { furniture: _furniture, stage, ...rest } = r;
+  return r.kind === 'error' ? { ...rest, stage } : rest;
+}
+
+export async function run(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const program = new Command();
+  let exitCode = EXIT_OK;
+  program
+    .name('sendmine')
+    .description('Read Ofsted/CQC area SEND inspection letters and reports; extract what inspectors found.')
+    .version('0.1.0', '-V, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const common = (cmd: Command) =>
+    cmd
+      .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+      .option('-q, --quiet', 'no warnings on stderr (errors are still reported)')
+      .option('--encoding <name>', 'decode text inputs with this encoding (e.g. windows-1252)')
+      .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages').default(DEFAULT_INGEST.maxPages).argParser(positiveInt))
+      .addOption(new Option('--max-mb <n>', 'refuse inputs larger than this many MB').default(DEFAULT_INGEST.maxBytes / 1048576).argParser(positiveNumber));
+
+  common(
+    program
+      .command('extract')
+      .description('one JSON record per document (gold-schema fields, items with page and evidence)')
+      .argument('<paths...>', 'files, folders (searched recursively for .pdf .txt .md) or - for stdin')
+      .addOption(new Option('-f, --format <format>', 'ndjson: one record per line; json: an array').choices(['ndjson', 'json']).default('ndjson')),
+  ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
+    await guardOutput(o.output, paths);
+    const streaming = o.format === 'ndjson' && !o.output;
+    const { reports, failed } = await extractAll(paths, o, io, streaming ? (r) => io.stdout(`${JSON.stringify(publicRecord(r))}\n`) : undefined);
+    if (!streaming) {
+      const data = o.format === 'json' ? `${JSON.stringify(reports.map(publicRecord), null, 2)}\n` : reports.map((r) => `${JSON.stringify(publicRecord(r))}\n`).join('');
+      await emit(data, o.output, io);
+    }
+    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
+  common(
+    program
+      .command('areas')
+      .description('the cross-area CSV: one row per area SEND inspection document, sorted by area and date')
+      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+      .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
+  ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
+    await guardOutput(o.output, paths);
+    const { reports, failed } = await extractAll(paths, o, io);
+    for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+    await emit(areasCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
+  program
+    .command('check')
+    .description('extract the documents that gold files name and score the result against them')
+    .argument('<gold-dirs...>', 'folders holding send-gold/1 JSON files (searched recursively)')
+    .option('--json', 'print the figures as JSON')
+    .option('--explain', 'more detail on each mismatch')
+    .addOption(new Option('--min-kind-accuracy <r>', 'fail (exit 1) below this kind accuracy (0-1)').argParser(rate))
+    .addOption(new Option('--min-outcome-accuracy <r>', 'fail below this outcome accuracy').argParser(rate))
+    .addOption(new Option('--min-field-accuracy <r>', 'fail below this field accuracy').argParser(rate))
+    .addOption(new Option('--min-item-f1 <r>', 'fail below this overall item F1').argParser(rate))
+    .addOption(new Option('--min-list-f1 <r>', 'fail if any item list is below this F1').argParser(rate))
+    .addOption(new Option('--min-body-accuracy <r>', 'fail below this priority-action body accuracy').argParser(rate))
+    .addOption(new Option('--min-polarity-accuracy <r>', 'fail below this main-finding polarity accuracy').argParser(rate))
+    .addOption(new Option('--min-theme-f1 <r>', 'fail below this theme micro-F1').argParser(rate))
+    .addOption(new Option('--max-header-leaks <n>', 'fail above this many items holding header/footer text').argParser(nonNegativeInt))
+    .action(async (dirs: string[], o: CheckBars & { json?: boolean; explain?: boolean }) => {
+      const golds = await loadGoldDirs(dirs);
+      if (golds.length === 0) throw new UsageError(`no send-gold/1 files found under ${dirs.join(', ')}`);
+      const pairs = [];
+      for (const gold of golds) {
+        const predicted = await extractFile(gold.path);
+        if (predicted.kind === 'error') io.stderr(`sendmine: ${gold.path}: error: ${predicted.reason}\n`);
+        pairs.push({ gold, predicted });
+      }
+      const result = scoreCheck(pairs);
+      io.stdout(o.json ? `${JSON.stringify(checkResultToJson(result), null, 2)}\n` : formatCheckText(result, { color: io.color, explain: o.explain }));
+      const { json: _j, explain: _e, ...bars } = o;
+      const failures = evaluateThresholds(result, bars);
+      for (const f of failures) io.stderr(`sendmine: check: ${f}\n`);
+      exitCode = failures.length > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+    });
+
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`sendmine: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    const e = err as Error & { goldFile?: string };
+    io.stderr(`sendmine: ${e.message ?? String(err)}\n`);
+    return EXIT_USAGE;
+  }
+  return exitCode;
+}
+
+async function emit(data: string, output: string | undefined, io: Io): Promise<void> {
+  if (output) await writeAtomic(output, data);
+  else io.stdout(data);
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT_USAGE, 'sendmine.invalidArgument', `expected a whole number >= 1, got "${v}"`);
+  return n;
+}
+function nonNegativeInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new CommanderError(EXIT_USAGE, 'sendmine.invalidArgument', `expected a whole number >= 0, got "${v}"`);
+  return n;
+}
+function positiveNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'sendmine.invalidArgument', `expected a number > 0, got "${v}"`);
+  return n;
+}
+function rate(v: string): number {
+  const n = Number(v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new CommanderError(EXIT_USAGE, 'sendmine.invalidArgument', `expected a rate between 0 and 1, got "${v}"`);
+  return n;
+}
