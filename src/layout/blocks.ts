@@ -188,7 +188,10 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       const ruled = (rulesOf.get(line.page) ?? []).length > 0;
       let continuing = false;
       if (cur !== null && cur.type === 'row') {
-        if (first) {
+        if (line.tableCells) {
+          // Markdown rows are whole; an empty first cell carries on the row above.
+          continuing = left === '';
+        } else if (first) {
           // A row cut by a page break: the new page's first line continues it unless the
           // old row's text had finished and a fresh one starts.
           continuing = left === '' || !endsSentence(cur.cells![1]) || /^[a-z]/.test(right);

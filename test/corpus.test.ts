@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadGoldDirs } from '../src/check/gold.js';
+import { scoreCheck } from '../src/check/score.js';
+import { evaluateThresholds } from '../src/check/thresholds.js';
+import { extractFile } from '../src/pipeline.js';
+import { CORPUS, corpusAvailable } from './support/corpus.js';
+
+const run = corpusAvailable();
+
+describe.runIf(run)('the reference corpus', () => {
+  it('meets the extraction bars of issue 3', { timeout: 240_000 }, async () => {
+    const golds = await loadGoldDirs([CORPUS]);
+    expect(golds.length).toBeGreaterThanOrEqual(42);
+    const pairs = [];
+    for (const gold of golds) pairs.push({ gold, predicted: await extractFile(gold.path) });
+    const result = scoreCheck(pairs);
+    const failures = evaluateThresholds(result, {
+      minKindAccuracy: 1,
+      minOutcomeAccuracy: 1,
+      minFieldAccuracy: 0.99,
+      minItemF1: 0.98,
+      minListF1: 0.95,
+      minBodyAccuracy: 0.98,
+      maxHeaderLeaks: 0,
+    });
+    expect(failures).toEqual([]);
+    // Every negative is recognised and says why.
+    for (const { gold, predicted } of pairs.filter((p) => p.gold.kind === 'not-send-inspection')) {
+      expect(predicted.kind, gold.path).toBe('not-send-inspection');
+      expect(predicted.reason, gold.path).toBeTruthy();
+    }
+  });
+});

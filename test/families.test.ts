@@ -1,0 +1,205 @@
+/**
+ * Each family's parser on a short document written here, in the structure the
+ * frameworks use (the sample documents in fixtures/ are the fuller examples).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractText } from './support/docs.js';
+
+const letter2016 = (wsoa: boolean) => `
+Ofsted
+Piccadilly Gate
+
+**12 June 2019**
+
+Dear Ms Example
+
+### **Joint local area SEND inspection in Anyshire**
+
+Between 13 May and 17 May 2019, Ofsted and the Care Quality Commission (CQC) conducted a joint inspection of the local area of Anyshire to judge the effectiveness of the area in implementing the reforms.
+${wsoa ? '\nHMCI has determined that a Written Statement of Action is required because of significant areas of weakness in the local area’s practice.\n' : ''}
+## **Main findings**
+
+- Leaders understand the area well.
+- Plans for children arrive late and say little about health. However, the new team is starting to speed things up.
+
+## **The effectiveness of the local area in identifying children and young people’s special educational needs and/or disabilities**
+
+### **Strengths**
+
+- Health visitors spot speech delay early.
+
+### **Areas for development**
+
+- Schools identify needs inconsistently across the
+
+county, and some children wait a long time.
+
+## **The effectiveness of the local area in improving outcomes for children and young people with special educational needs and/or disabilities**
+
+### **Strengths**
+
+- Young people move on to college in good numbers.
+
+### **Areas for improvement**
+
+- Too many pupils are excluded.
+${wsoa ? `
+**The inspection raises significant concerns about the effectiveness of the local area.**
+
+The local area is required to produce and submit a Written Statement of Action to Ofsted that explains how the local area will tackle the following areas of significant weakness:
+
+- The late and poor-quality EHC plans.
+- The absence of a joint commissioning strategy.
+` : ''}
+Yours sincerely
+
+A Inspector
+`;
+
+describe('parseInitial2016', () => {
+  it('reads a letter that requires a Written Statement of Action', async () => {
+    const r = await extractText(letter2016(true));
+    expect(r).toMatchObject({ kind: 'area-send-initial-2016', area: 'Anyshire', letterDate: '2019-06-12', inspectionStart: '2019-05-13', inspectionEnd: '2019-05-17', outcome: 'wsoa-required', actionPlan: 'written-statement-of-action' });
+    expect(r.mainFindings.map((i) => i.text)).toHaveLength(2);
+    expect(r.strengths.map((i) => i.text)).toEqual(['Health visitors spot speech delay early.', 'Young people move on to college in good numbers.']);
+    expect(r.weaknesses.map((i) => i.text)).toEqual(['Schools identify needs inconsistently across the county, and some children wait a long time.', 'Too many pupils are excluded.']);
+    expect(r.significantWeaknesses.map((i) => i.text)).toEqual(['The late and poor-quality EHC plans.', 'The absence of a joint commissioning strategy.']);
+  });
+
+  it('reads a letter with no Written Statement of Action', async () => {
+    const r = await extractText(letter2016(false));
+    expect(r).toMatchObject({ kind: 'area-send-initial-2016', outcome: 'no-wsoa', actionPlan: null, significantWeaknesses: [] });
+  });
+});
+
+describe('parseRevisit2016', () => {
+  const revisit = (judgements: boolean[]) => `
+3 March 2020
+
+Dear Mr Example
+
+Joint local area SEND revisit in Anyshire
+
+Between 3 and 4 February 2020, Ofsted and the Care Quality Commission (CQC) revisited the area of Anyshire to decide whether sufficient progress has been made in addressing each of the areas of significant weakness detailed in the written statement of action (WSOA) issued on 1 August 2018.
+
+The initial inspection took place between 14 and 18 May 2018.
+
+Main findings
+
+${judgements
+  .map(
+    (ok, i) => `Weakness number ${i + 1} about plans and services
+
+Inspectors found changes in this area.
+
+The area has ${ok ? '' : 'not '}made sufficient progress in addressing this significant weakness.
+`,
+  )
+  .join('\n')}
+Yours sincerely
+`;
+
+  it('counts the weaknesses addressed from the per-weakness judgements', async () => {
+    const r = await extractText(revisit([true, false, true]), 'revisit.txt');
+    expect(r).toMatchObject({ kind: 'area-send-revisit-2016', area: 'Anyshire', letterDate: '2020-03-03', inspectionStart: '2020-02-03', inspectionEnd: '2020-02-04', previousInspectionStart: '2018-05-14', previousInspectionEnd: '2018-05-18', outcome: 'insufficient-progress', revisit: { addressed: 2, total: 3 } });
+    expect(r.significantWeaknesses.map((w) => w.progress)).toEqual(['sufficient', 'insufficient', 'sufficient']);
+  });
+
+  it('is sufficient progress when every weakness is addressed', async () => {
+    const r = await extractText(revisit([true, true]), 'revisit.txt');
+    expect(r).toMatchObject({ outcome: 'sufficient-progress', revisit: { addressed: 2, total: 2 } });
+  });
+});
+
+describe('parseFull2023 and parseMonitoring2023 from markdown', () => {
+  it('reads a full report with a priority action table', async () => {
+    const r = await extractText(`# Area SEND inspection of Anyshire Local Area Partnership
+
+Inspection dates: 8 to 12 January 2024
+
+Dates of previous inspection: 2 to 6 October 2017
+
+## Inspection outcome
+
+There are widespread and/or systemic failings leading to significant concerns about the experiences and outcomes of children and young people with special educational needs and/or disabilities (SEND), which the local area partnership must address urgently.
+
+A monitoring inspection will be carried out within approximately 18 months. The next full reinspection will be within approximately three years.
+
+## What is the area partnership doing that is effective?
+
+- Leaders listen to the parent carer forum.
+
+## What does the area partnership need to do better?
+
+- Plans are late.
+- Waits for therapy are long.
+
+## Areas for priority action
+
+| Responsible body | Areas for priority action |
+| --- | --- |
+| Anyshire Council and NHS Anyshire ICB | Leaders should make plans on time. |
+
+## Areas for improvement
+
+Leaders should improve the local offer.
+`);
+    expect(r).toMatchObject({ kind: 'area-send-full-2023', area: 'Anyshire', inspectionStart: '2024-01-08', inspectionEnd: '2024-01-12', previousInspectionStart: '2017-10-02', previousInspectionEnd: '2017-10-06', outcome: 'systemic-failings', actionPlan: 'priority-action-plan', nextSteps: { monitoringWithinMonths: 18, nextFullInspectionWithinYears: 3 } });
+    expect(r.strengths).toHaveLength(1);
+    expect(r.weaknesses).toHaveLength(2);
+    expect(r.priorityActions).toMatchObject([{ text: 'Leaders should make plans on time.', body: 'Anyshire Council and NHS Anyshire ICB' }]);
+    expect(r.improvements.map((i) => i.text)).toEqual(['Leaders should improve the local offer.']);
+  });
+
+  it('reads a monitoring inspection', async () => {
+    const r = await extractText(`# Area SEND monitoring inspection of Anyshire Local Area Partnership
+
+Inspection dates: 3 to 5 March 2025
+
+Date of previous full inspection: 8 to 12 January 2024
+
+## Inspection outcome
+
+The local area partnership has not made sufficient progress in addressing the areas for priority action identified at the last full inspection.
+
+## Areas for priority action
+
+### Area for priority action 1: Leaders should make plans on time.
+
+Plans are still late. The partnership has made limited progress.
+
+### Area for priority action 2: Leaders should cut waits for therapy.
+
+Waits are shorter. The partnership has made sufficient progress.
+`);
+    expect(r).toMatchObject({ kind: 'area-send-monitoring-2023', area: 'Anyshire', inspectionStart: '2025-03-03', previousInspectionStart: '2024-01-08', outcome: 'insufficient-progress', actionPlan: 'priority-action-plan' });
+    expect(r.priorityActions.map((p) => [p.text, p.progress])).toEqual([
+      ['Leaders should make plans on time.', 'insufficient'],
+      ['Leaders should cut waits for therapy.', 'sufficient'],
+    ]);
+  });
+});
+
+describe('documents that are not SEND inspections', () => {
+  it('skips a news story that quotes inspection language, with a reason', async () => {
+    const r = await extractText(`Council told to improve support for children with SEND
+
+By Jo Reporter | 3 April 2019
+
+Inspectors said a written statement of action was required after finding areas of significant weakness, according to Ofsted.
+`, 'news.txt');
+    expect(r.kind).toBe('not-send-inspection');
+    expect(r.reason).toMatch(/article/);
+  });
+
+  it('skips a children’s services inspection', async () => {
+    const r = await extractText(`Inspection of Anyshire local authority children’s services
+
+Inspection dates: 3 to 14 March 2025
+
+Overall effectiveness: Requires improvement to be good
+`, 'ilacs.txt');
+    expect(r).toMatchObject({ kind: 'not-send-inspection', area: null });
+    expect(r.reason).toMatch(/children's services/);
+  });
+});

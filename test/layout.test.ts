@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { removeFurniture, isPageNumberLine } from '../src/layout/furniture.js';
+import { readTextPages } from '../src/ingest/text.js';
+import { splitBullet, joinText, cleanText } from '../src/layout/text.js';
+import { layoutText } from './support/docs.js';
+
+describe('RunningHeaderFilter', () => {
+  it('drops a running header and "Page N of M" footers from text pages, keeps the content', () => {
+    const page = (n: number, body: string) => `Joint local area SEND inspection in Anyshire\n\n${body}\n\nPage ${n} of 3`;
+    const pages = readTextPages([page(1, 'First page text.'), page(2, 'Second page text.'), page(3, 'Third.')].join('\f'), false);
+    const { pages: out, removed } = removeFurniture(pages, 'text');
+    expect(out.flatMap((p) => p.lines.map((l) => l.text))).toEqual(['First page text.', 'Second page text.', 'Third.']);
+    expect(removed).toContain('Joint local area SEND inspection in Anyshire');
+  });
+
+  it('knows page-number lines', () => {
+    expect(isPageNumberLine('Page 3 of 12')).toBe(true);
+    expect(isPageNumberLine('- 4 -')).toBe(true);
+    expect(isPageNumberLine('14 children')).toBe(false);
+  });
+});
+
+describe('bullets and continuations', () => {
+  it('recognises bullet glyphs, private-use glyphs and text markers', () => {
+    expect(splitBullet('• Leaders listen', false)).toEqual({ marker: '•', rest: 'Leaders listen' });
+    expect(splitBullet('\uf0a7 Leaders listen', false)?.rest).toBe('Leaders listen');
+    expect(splitBullet('* Leaders listen', true)?.rest).toBe('Leaders listen');
+    expect(splitBullet('* Leaders listen', false)).toBeNull();
+    expect(splitBullet('Leaders listen', true)).toBeNull();
+  });
+
+  it('joins a compound broken at its hyphen without a space', () => {
+    expect(joinText('a well-', 'coordinated offer')).toBe('a well-coordinated offer');
+    expect(joinText('the plans', 'are late')).toBe('the plans are late');
+  });
+
+  it('cleans ligatures, curly quotes and dashes', () => {
+    expect(cleanText('ﬁnal “plans” – parents’  views')).toBe('final "plans" - parents\' views');
+  });
+
+  it('keeps a markdown bullet whole across a page break, lower-case or not', async () => {
+    const { blocks } = await layoutText(
+      ['## Strengths', '', '- Therapists see children quickly. Waiting lists are', '', 'short across the county.', '- Families value the short breaks on offer.', '', 'They say the booking is simple.', '', '### Areas for development', '', '- Plans arrive late.'].join('\n'),
+    );
+    const bullets = blocks.filter((b) => b.type === 'bullet').map((b) => b.text);
+    expect(bullets[0]).toBe('Therapists see children quickly. Waiting lists are short across the county.');
+    expect(bullets[2]).toBe('Plans arrive late.');
+  });
+
+  it('reads a markdown pipe table as rows with cells', async () => {
+    const { blocks } = await layoutText(
+      ['## Areas for priority action', '', '| Responsible body | Areas for priority action |', '| --- | --- |', '| Anyshire Council and NHS Anyshire ICB | Leaders should cut waiting times. |', '| Anyshire Council | Leaders should improve plans. |'].join('\n'),
+    );
+    const rows = blocks.filter((b) => b.type === 'row');
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['Anyshire Council and NHS Anyshire ICB', 'Leaders should cut waiting times.'],
+      ['Anyshire Council', 'Leaders should improve plans.'],
+    ]);
+  });
+
+  it('splits a pdftotext-style two-column table at the header column', async () => {
+    const text = [
+      'Areas for priority action',
+      '',
+      'Responsible body               Areas for priority action',
+      '',
+      'Anyshire Council and           Leaders should act quickly to cut the time',
+      'NHS Anyshire ICB               families wait for an autism assessment.',
+      '',
+      'Anyshire Council and           Leaders should make sure that plans are',
+      'NHS Anyshire ICB               finished within 20 weeks.',
+    ].join('\n');
+    const { blocks } = await layoutText(text, 'doc.txt');
+    const rows = blocks.filter((b) => b.type === 'row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].cells).toEqual(['Anyshire Council and NHS Anyshire ICB', 'Leaders should act quickly to cut the time families wait for an autism assessment.']);
+  });
+});
