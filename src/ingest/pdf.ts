@@ -76,7 +76,7 @@ export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise
       // after, where a row may run on) pay for it.
       const hasTable = items.some((it) => TABLE_HINT.test(it.str));
       let rules: Rule[] | undefined;
-      if (hasTable || tablePage) rules = await readRules(page, pdfjs.OPS.constructPath, viewport.height);
+      if (hasTable || tablePage) rules = await readRules(page as never, pdfjs.OPS, viewport.height);
       tablePage = hasTable;
       raw.push({ width: viewport.width, height: viewport.height, items, rules });
       page.cleanup();
@@ -96,16 +96,55 @@ export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise
 
 const TABLE_HINT = /responsible bod|areas? for (?:priority action|improvement)|recommendations?/i;
 
-async function readRules(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }> }, constructPath: number, height: number): Promise<Rule[]> {
-  const ops = await page.getOperatorList();
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  // m applied after n: the PDF `cm` operator's concatenation order.
+  return [
+    n[0] * m[0] + n[1] * m[2],
+    n[0] * m[1] + n[1] * m[3],
+    n[2] * m[0] + n[3] * m[2],
+    n[2] * m[1] + n[3] * m[3],
+    n[4] * m[0] + n[5] * m[2] + m[4],
+    n[4] * m[1] + n[5] * m[3] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[][];
+}
+
+async function readRules(page: { getOperatorList(): Promise<OperatorList> }, ops: PdfJs['OPS'], height: number): Promise<Rule[]> {
+  const list = await page.getOperatorList();
   const rules: Rule[] = [];
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    if (ops.fnArray[i] !== constructPath) continue;
-    // pdf.js gives each path's bounding box [minX, minY, maxX, maxY] in page space.
-    const box = ops.argsArray[i]?.[2] as ArrayLike<number> | undefined;
-    if (!box || box.length < 4) continue;
-    const [x1, y1, x2, y2] = [box[0], box[1], box[2], box[3]];
-    if (y2 - y1 <= 3 && x2 - x1 >= 30) rules.push({ y: height - (y1 + y2) / 2, x1, x2 });
+  // Path boxes come in the current user space: follow the transformation matrix.
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.transform) ctm = multiply(ctm, args as unknown as Matrix);
+    else if (fn === ops.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0] as Matrix | undefined;
+      if (m && m.length === 6) ctm = multiply(ctm, Array.from(m) as Matrix);
+    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.constructPath) {
+      const box = args?.[2] as ArrayLike<number> | undefined;
+      if (!box || box.length < 4) continue;
+      const [ax, ay] = apply(ctm, box[0], box[1]);
+      const [bx, by] = apply(ctm, box[2], box[3]);
+      const [x1, x2] = [Math.min(ax, bx), Math.max(ax, bx)];
+      const [y1, y2] = [Math.min(ay, by), Math.max(ay, by)];
+      if (y2 - y1 <= 3 && x2 - x1 >= 30) rules.push({ y: height - (y1 + y2) / 2, x1, x2 });
+    }
   }
   return rules;
 }

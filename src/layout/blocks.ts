@@ -298,7 +298,8 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
     b.text = cleanText(b.text);
     if (b.cells) b.cells = b.cells.map(cleanText);
   }
-  return mergeContinuations(blocks);
+  // PDFs carry continuations by position; text needs the gap heuristics.
+  return textual ? mergeContinuations(blocks) : blocks;
 }
 
 /** Split a table line at the column boundary (x for PDFs, cell index for markdown). */
