@@ -10,7 +10,9 @@
  * and across a page break a line at the open item's indent continues it.
  */
 import headingRules from '../rules/headings.json' with { type: 'json' };
+import layoutRules from '../rules/layout.json' with { type: 'json' };
 import type { Line, Page, SourceFormat } from '../types.js';
+import { CHAR_WIDTH } from '../ingest/text.js';
 import { cleanText, endsSentence, headingKey, joinText, splitBullet } from './text.js';
 
 export type BlockType = 'heading' | 'bullet' | 'para' | 'row';
@@ -47,6 +49,7 @@ interface Positioned {
 }
 
 const HEADINGS = headingRules.headings.map((h) => ({ id: h.id, res: h.patterns.map((p) => new RegExp(p)) }));
+const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
 const TABLES = headingRules.tableHeaders.map((t) => ({ id: t.id, res: t.columns.map((p) => new RegExp(p)) }));
 
 export function matchHeading(text: string): string | undefined {
@@ -181,7 +184,7 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
     }
     if (table && heading && !(line.bold && !heading.id && !line.headingLevel && line.x >= table.boundary - 2)) table = null;
     if (table && !heading) {
-      const cells = splitCells(line, table.boundary);
+      const cells = splitCells(line, table.boundary, textual ? 3 * CHAR_WIDTH : 4);
       if (cells.every((c) => c === '')) continue;
       const [left, right] = cells;
       const cur = open as Block | null;
@@ -194,11 +197,14 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
         } else if (first) {
           // A row cut by a page break: the new page's first line continues it unless the
           // old row's text had finished and a fresh one starts.
-          continuing = left === '' || !endsSentence(cur.cells![1]) || /^[a-z]/.test(right);
+          continuing = left === '' || right === '' || !endsSentence(cur.cells![1]) || /^[a-z]/.test(right);
         } else if (ruled) {
           continuing = !ruledBetween(prevLine, line);
         } else {
           continuing = left === '' || (table.lastLeft && !bigGap(prevLine, line));
+          // With no grid, a body cell that starts again with the same body's first words
+          // (the next row's responsible body) opens a new row.
+          if (continuing && left !== '' && endsSentence(cur.cells![1]) && sameStart(left, cur.cells![0])) continuing = false;
         }
       }
       if (continuing && cur) {
@@ -247,7 +253,12 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       continue;
     }
 
-    const bullet = splitBullet(line.text, textual);
+    let bullet = splitBullet(line.text, textual);
+    const openBlock = open as Block | null;
+    if (bullet && /^[\d(]/.test(bullet.marker) && openBlock && openBlock.type !== 'heading' && !endsSentence(openBlock.text) && !bigGap(openLastLine, line)) {
+      // "24) following assessment": a number that carries on an unfinished sentence is not a list item.
+      bullet = null;
+    }
     if (bullet) {
       const textX = line.runs.length > 1 && line.runs[0].text.trim() === bullet.marker ? line.runs[1].x : line.x + 2 * line.fontSize;
       push(
@@ -272,13 +283,15 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       } else if (!bigGap(last, line)) {
         if (cur.type === 'bullet') continues = line.x > cur.x + tol || textual;
         else continues = Math.abs(line.x - cur.x) <= tol + 8 || (line.x > cur.x && line.x - cur.x < 40);
-        if (continues && endsSentence(last.text) && /^[A-Z"'(]/.test(line.text) && !textual) {
+        if (continues && endsSentence(last.text) && /^[A-Z"'(]/.test(line.text) && opts.format !== 'markdown') {
           // "Would the next word have fitted?" A short line after a full stop ends a paragraph.
           const nextWord = line.text.split(' ')[0];
           const room = (m.rightEdge.get(last.page) ?? last.right) - last.right;
-          if (room > (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize) {
+          const needed = textual ? (nextWord.length + 2) * CHAR_WIDTH : (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize;
+          if (room > needed) {
             continues = false;
           }
+          if (textual && RECOMMENDATION_START.test(line.text)) continues = false;
         }
         why = 'line';
       }
@@ -303,7 +316,13 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
 }
 
 /** Split a table line at the column boundary (x for PDFs, cell index for markdown). */
-function splitCells(line: Line, boundary: number): [string, string] {
+/** Do two cell texts open with the same two words? */
+function sameStart(a: string, b: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  return a.split(/\s+/).length >= 1 && words(a) === words(b) && words(a).length > 3;
+}
+
+function splitCells(line: Line, boundary: number, tolerance: number): [string, string] {
   if (line.tableCells) {
     const left = line.tableCells.slice(0, boundary).join(' ').trim();
     const right = line.tableCells.slice(boundary).join(' ').trim();
@@ -312,7 +331,7 @@ function splitCells(line: Line, boundary: number): [string, string] {
   let left = '';
   let right = '';
   for (const r of line.runs) {
-    if (r.x < boundary - 4) left = joinText(left, r.text);
+    if (r.x < boundary - tolerance) left = joinText(left, r.text);
     else right = joinText(right, r.text);
   }
   // Sub-bullets inside a cell: the glyph goes, the text stays with the row.
