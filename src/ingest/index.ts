@@ -81,8 +81,10 @@ export async function ingestBytes(file: string, data: Uint8Array, opts: IngestOp
   const decoded = decodeText(data, opts.encoding);
   if (decoded.warning) warnings.push(decoded.warning);
   if (/[\u0000-\u0008\u000e-\u001a]/.test(decoded.text.slice(0, 65536))) throw new IngestError('read', 'binary data, not text');
-  const pages = readTextPages(decoded.text, format === 'markdown');
-  return { file, format, sha256, pages, warnings };
+  // Text that writes its headings in markdown is read as markdown whatever its name.
+  const markdown = format === 'markdown' || /^#{1,6}\s+\S|^\*\*[^*\n]+\*\*[ \t]*$/m.test(decoded.text.slice(0, 65536));
+  const pages = readTextPages(decoded.text, markdown);
+  return { file, format: markdown ? 'markdown' : 'text', sha256, pages, warnings };
 }
 
 export async function ingestFile(file: string, opts: IngestOptions = DEFAULT_INGEST): Promise<IngestedDocument> {
