@@ -283,9 +283,10 @@ function validateItems(value: unknown, list: ItemListName, goldFile: string, pro
       if (typeof raw.polarity === 'string' && (POLARITIES as readonly string[]).includes(raw.polarity)) item.polarity = raw.polarity as Polarity;
       else problems.push(`${where}: "polarity" should be one of ${POLARITIES.join(', ')}, got ${show(raw.polarity)}`);
     }
-    if (raw.body !== undefined) {
+    // null: the document does not name the responsible body.
+    if (raw.body !== undefined && raw.body !== null) {
       if (typeof raw.body === 'string') item.body = raw.body;
-      else problems.push(`${where}: "body" should be a string, got ${show(raw.body)}`);
+      else problems.push(`${where}: "body" should be a string or null, got ${show(raw.body)}`);
     }
     if (raw.themes !== undefined) {
       if (Array.isArray(raw.themes) && raw.themes.every((t) => typeof t === 'string')) item.themes = raw.themes as string[];

@@ -9,6 +9,7 @@
 import type { Line, Page, TextRun } from '../types.js';
 import { makeLine } from './pdf.js';
 import { IngestError } from './errors.js';
+import { isPageNumberLine } from '../layout/furniture.js';
 
 export const CHAR_WIDTH = 6;
 export const LINE_HEIGHT = 12;
@@ -44,13 +45,34 @@ const FORM_FEED = '\f';
 /** Split text into pages on form feeds; markdown keeps one page. */
 export function readTextPages(text: string, markdown: boolean): Page[] {
   const normalised = text.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '');
-  const chunks = normalised.split(FORM_FEED);
+  const chunks = normalised.includes(FORM_FEED) ? normalised.split(FORM_FEED) : splitAtPageNumbers(normalised);
   return chunks.map((chunk, i) => ({
     number: i + 1,
     width: 100 * CHAR_WIDTH,
     height: Math.max(1, chunk.split('\n').length) * LINE_HEIGHT,
     lines: markdown ? markdownLines(chunk, i + 1) : plainLines(chunk, i + 1),
   }));
+}
+
+/**
+ * Text with no form feeds may still show its page breaks as a page-number line standing
+ * alone ("5", "Page 5 of 9"): end a page after each, so the running header and footer
+ * around it can be recognised as repeating furniture.
+ */
+function splitAtPageNumbers(text: string): string[] {
+  const lines = text.split('\n');
+  const chunks: string[] = [];
+  let start = 0;
+  lines.forEach((l, i) => {
+    const standalone = (lines[i - 1] ?? '').trim() === '' || (lines[i + 1] ?? '').trim() === '' || /page/i.test(l);
+    if (standalone && isPageNumberLine(l) && l.trim() !== '') {
+      chunks.push(lines.slice(start, i + 1).join('\n'));
+      start = i + 1;
+    }
+  });
+  chunks.push(lines.slice(start).join('\n'));
+  // A document with one stray number is not paginated.
+  return chunks.length > 2 ? chunks : [text];
 }
 
 function expandTabs(s: string): string {

@@ -176,10 +176,21 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       openLastLine = line;
       continue;
     }
+    // A pipe-table row outside a known two-column table: its own row, a one-column
+    // table's header (a framework heading) is not an item.
+    if (line.tableCells && !table) {
+      const cells = line.tableCells.map((c) => c.trim()).filter((c) => c !== '');
+      if (cells.length === 0) continue;
+      if (cells.length === 1 && matchHeading(cells[0])) continue;
+      const text = cells.length === 1 ? cells[0] : cells.join(' ');
+      push({ type: 'row', text, page: line.page, line: index, x: line.x, textX: line.x, fontSize: line.fontSize, bold: false, rule: 'table-row', joins: [] }, line);
+      continue;
+    }
     let heading = isHeadingLine(line, all[i + 1]?.line);
     const cont = open as Block | null;
-    if (heading && !heading.id && line.headingLevel === undefined && cont && (cont.type === 'bullet' || cont.type === 'para') && !endsSentence(cont.text) && openLastLine && !bigGap(openLastLine, line)) {
-      // Emphasis in the middle of an unfinished sentence is a font switch, not a heading.
+    if (heading && line.headingLevel === undefined && cont && (cont.type === 'bullet' || cont.type === 'para') && !endsSentence(cont.text) && openLastLine && !bigGap(openLastLine, line)) {
+      // A line that carries on an unfinished sentence is not a heading, whatever its font
+      // or words ("... this area for" / "priority action.").
       heading = null;
     }
     if (table && heading && !(line.bold && !heading.id && !line.headingLevel && line.x >= table.boundary - 2)) table = null;
