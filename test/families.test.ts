@@ -105,6 +105,37 @@ Yours sincerely
     expect(r.significantWeaknesses.map((w) => w.progress)).toEqual(['sufficient', 'insufficient', 'sufficient']);
   });
 
+  it('finds plain-text weaknesses that end with a full stop, after each judgement', async () => {
+    const text = `Joint local area SEND revisit in Anyshire
+
+Between 3 and 4 February 2020, Ofsted and the Care Quality Commission (CQC) revisited the area of Anyshire.
+
+The area has not made sufficient progress in addressing any of the significant weaknesses identified at the initial inspection.
+
+Main findings
+
+•  The poor quality of EHC plans.
+
+Plans are still inaccurate.
+
+The area has not made sufficient progress in addressing this significant weakness.
+
+•  The absence of a joint commissioning strategy.
+
+No strategy has been agreed.
+
+The area has not made sufficient progress in addressing this significant weakness.
+
+Yours sincerely
+`;
+    const r = await extractText(text, 'revisit.txt');
+    expect(r.significantWeaknesses.map((w) => [w.text, w.progress])).toEqual([
+      ['The poor quality of EHC plans.', 'insufficient'],
+      ['The absence of a joint commissioning strategy.', 'insufficient'],
+    ]);
+    expect(r).toMatchObject({ outcome: 'insufficient-progress', revisit: { addressed: 0, total: 2 } });
+  });
+
   it('is sufficient progress when every weakness is addressed', async () => {
     const r = await extractText(revisit([true, true]), 'revisit.txt');
     expect(r).toMatchObject({ outcome: 'sufficient-progress', revisit: { addressed: 2, total: 2 } });
