@@ -1,0 +1,222 @@
+/**
+ * The rule matcher: patterns as data, every match explainable (after spaCy's rule-based
+ * matcher). A rule fires on one sentence of an item when one of its patterns matches
+ * and none of its `unless` patterns does; masks hide spans (such as "children with an
+ * EHC plan", where the plan only names the population) from every rule of a theme.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
+import { cleanText } from '../layout/text.js';
+
+export interface RuleSpec {
+  id: string;
+  /** Regex sources, matched case-insensitively on the sentence (masked). */
+  phrases?: string[];
+  /** Word stem sequences (Porter): ["exclus"], ["annual", "review"]. */
+  stems?: string[][];
+  /** compromise match patterns, tried only on sentences the `if` regex lets through. */
+  match?: { if: string; patterns: string[] };
+  /** The rule does not fire when one of these matches the same sentence. */
+  unless?: string[];
+  /** The rule fires only when one of these also matches the same sentence. */
+  requires?: string[];
+  /** Only on items of these lists. */
+  lists?: string[];
+  /**
+   * Where in the item: `any` sentence (default), or only the `lead` sentence, which
+   * states what the finding is about; later sentences often only give context.
+   */
+  scope?: 'any' | 'lead';
+  /**
+   * A general cue ("strategy", "oversight of ...") gives way to the specific theme it
+   * is about: the hit is dropped when another theme fires on the item.
+   */
+  defer?: boolean;
+  comment?: string;
+}
+
+export interface ThemeSpec {
+  id: string;
+  label: string;
+  /** Regex sources whose spans are hidden from this theme's rules. */
+  masks?: string[];
+  rules: RuleSpec[];
+}
+
+export interface RuleFile {
+  schema: 'sendmine-theme-rules/1';
+  themes: ThemeSpec[];
+}
+
+export interface Hit {
+  theme: string;
+  rule: string;
+  /** The words that matched. */
+  words: string;
+  /** From a general rule that gives way to a specific theme. */
+  deferred?: boolean;
+}
+
+interface CompiledRule {
+  spec: RuleSpec;
+  phrases: RegExp[];
+  stems: string[][];
+  unless: RegExp[];
+  requires: RegExp[];
+  matchIf: RegExp | null;
+  lists: Set<string> | null;
+}
+
+interface CompiledTheme {
+  id: string;
+  masks: RegExp[];
+  rules: CompiledRule[];
+}
+
+export class RuleError extends Error {}
+
+function compile(source: string, where: string): RegExp {
+  try {
+    return new RegExp(source, 'gi');
+  } catch (err) {
+    throw new RuleError(`${where}: invalid pattern /${source}/: ${(err as Error).message}`);
+  }
+}
+
+/** Validates a rule file and compiles it; every problem names the rule. */
+export function compileRules(file: RuleFile): CompiledTheme[] {
+  if (!file || file.schema !== 'sendmine-theme-rules/1' || !Array.isArray(file.themes)) {
+    throw new RuleError('rule file must have schema "sendmine-theme-rules/1" and a "themes" array');
+  }
+  const ids = new Set<string>();
+  return file.themes.map((t) => {
+    if (!t.id || !Array.isArray(t.rules)) throw new RuleError(`theme ${JSON.stringify(t.id)}: needs an id and a rules array`);
+    return {
+      id: t.id,
+      masks: (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`)),
+      rules: t.rules.map((r) => {
+        if (!r.id) throw new RuleError(`theme ${t.id}: a rule has no id`);
+        if (ids.has(r.id)) throw new RuleError(`rule ${r.id}: duplicate id`);
+        ids.add(r.id);
+        if (!r.phrases?.length && !r.stems?.length && !r.match) throw new RuleError(`rule ${r.id}: needs phrases, stems or match`);
+        return {
+          spec: r,
+          phrases: (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`)),
+          stems: r.stems ?? [],
+          unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
+          requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
+          matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
+          lists: r.lists ? new Set(r.lists) : null,
+        };
+      }),
+    };
+  });
+}
+
+const tokenizer = new WordTokenizer();
+
+export function stemsOf(text: string): { stems: string[]; words: string[] } {
+  const words = tokenizer.tokenize(text.toLowerCase()) ?? [];
+  return { stems: words.map((w) => PorterStemmer.stem(w)), words };
+}
+
+/** Sentences of an item; abbreviations common in the reports do not end one. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\b(e\.g|i\.e|etc|vs|no|St|Dr|Mr|Mrs|Ms)\.\s/gi, '$1\u2024 ')
+    .split(/(?<=[.!?])\s+(?=["'(]?[A-Z0-9])/)
+    .map((s) => s.replace(/\u2024/g, '.'));
+}
+
+function mask(text: string, masks: RegExp[]): string {
+  let out = text;
+  for (const re of masks) out = out.replace(re, (m) => ' '.repeat(m.length));
+  return out;
+}
+
+type Nlp = (text: string) => { match(p: string): { found: boolean; text(): string } };
+let nlpModule: Nlp | null = null;
+/** compromise costs ~0.3 s to load: only when a grammar rule's cheap filter lets a sentence through. */
+async function loadNlp(): Promise<Nlp> {
+  nlpModule ??= ((await import('compromise')).default as unknown as Nlp);
+  return nlpModule;
+}
+
+export class ThemeTagger {
+  constructor(private readonly themes: CompiledTheme[]) {}
+
+  get ids(): string[] {
+    return this.themes.map((t) => t.id);
+  }
+
+  ruleCounts(): Record<string, number> {
+    return Object.fromEntries(this.themes.map((t) => [t.id, t.rules.length]));
+  }
+
+  /** Every rule hit on an item's text (first hit per rule). */
+  async hits(text: string, list?: string): Promise<Hit[]> {
+    const clean = cleanText(text);
+    const sents = sentences(clean);
+    const out: Hit[] = [];
+    for (const theme of this.themes) {
+      const masked = sents.map((s) => mask(s, theme.masks));
+      for (const rule of theme.rules) {
+        if (rule.lists && (!list || !rule.lists.has(list))) continue;
+        const hit = await this.fire(rule, masked);
+        if (hit !== null) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
+      }
+    }
+    return out;
+  }
+
+  async tag(text: string, list?: string): Promise<{ themes: string[]; hits: Hit[] }> {
+    const all = await this.hits(text, list);
+    // Prefer the specific theme to the general one.
+    const firm = new Set(all.filter((h) => !h.deferred).map((h) => h.theme));
+    const hits = all.filter((h) => !h.deferred || ![...firm].some((t) => t !== h.theme));
+    const themes = [...new Set(hits.map((h) => h.theme))].sort();
+    return { themes, hits };
+  }
+
+  private async fire(rule: CompiledRule, sents: string[]): Promise<string | null> {
+    const scoped = rule.spec.scope === 'lead' ? sents.slice(0, 1) : sents;
+    for (const s of scoped) {
+      const found = await this.matchSentence(rule, s);
+      if (found === null) continue;
+      if (rule.unless.some((re) => test(re, s))) continue;
+      if (rule.requires.length && !rule.requires.some((re) => test(re, s))) continue;
+      return found;
+    }
+    return null;
+  }
+
+  private async matchSentence(rule: CompiledRule, s: string): Promise<string | null> {
+    for (const re of rule.phrases) {
+      re.lastIndex = 0;
+      const m = re.exec(s);
+      if (m) return m[0].trim();
+    }
+    if (rule.stems.length) {
+      const { stems, words } = stemsOf(s);
+      for (const seq of rule.stems) {
+        for (let i = 0; i + seq.length <= stems.length; i++) {
+          if (seq.every((st, k) => stems[i + k] === st)) return words.slice(i, i + seq.length).join(' ');
+        }
+      }
+    }
+    if (rule.matchIf && test(rule.matchIf, s)) {
+      const nlp = await loadNlp();
+      const doc = nlp(s);
+      for (const p of rule.spec.match!.patterns) {
+        const m = doc.match(p);
+        if (m.found) return m.text();
+      }
+    }
+    return null;
+  }
+}
+
+function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
