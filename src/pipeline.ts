@@ -5,6 +5,7 @@ import { classify } from './classify/index.js';
 import { DEFAULT_INGEST, ingestBytes, IngestError, readInputBytes, type IngestOptions } from './ingest/index.js';
 import { runLayout } from './layout/index.js';
 import { emptyReport, parseReport } from './parse/index.js';
+import { enrichReport, type NlpOptions } from './nlp/index.js';
 import type { Report } from './types.js';
 
 export interface ExtractedReport extends Report {
@@ -14,7 +15,10 @@ export interface ExtractedReport extends Report {
   stage?: string;
 }
 
-export async function extractBytes(file: string, data: Uint8Array, opts: IngestOptions = DEFAULT_INGEST): Promise<ExtractedReport> {
+/** Everything one document's extraction needs; plain data, so it can cross to a worker. */
+export type ExtractOptions = IngestOptions & NlpOptions & { nlp?: boolean };
+
+export async function extractBytes(file: string, data: Uint8Array, opts: ExtractOptions = DEFAULT_INGEST): Promise<ExtractedReport> {
   const report: ExtractedReport = emptyReport(file);
   try {
     const doc = await ingestBytes(file, data, opts);
@@ -24,13 +28,14 @@ export async function extractBytes(file: string, data: Uint8Array, opts: IngestO
     const { blocks, furniture } = runLayout(doc);
     report.furniture = furniture;
     parseReport(blocks, classify(blocks), report);
+    if (opts.nlp !== false) await enrichReport(report, opts);
     return report;
   } catch (err) {
     return errorReport(file, err, report.sha256);
   }
 }
 
-export async function extractFile(file: string, opts: IngestOptions = DEFAULT_INGEST): Promise<ExtractedReport> {
+export async function extractFile(file: string, opts: ExtractOptions = DEFAULT_INGEST): Promise<ExtractedReport> {
   let data: Uint8Array;
   try {
     data = await readInputBytes(file, opts.maxBytes);

@@ -102,6 +102,13 @@ export interface Item {
   themes?: string[];
   /** Revisit letters: whether this significant weakness was judged to be addressed. */
   progress?: 'sufficient' | 'insufficient';
+  /** With --explain: the theme rules that fired and the polarity cues. */
+  explain?: ItemExplanation;
+}
+
+export interface ItemExplanation {
+  themes: { theme: string; rule: string; words: string; deferred?: boolean }[];
+  polarity?: { sentence: string; polarity: Polarity; cues: string[] }[];
 }
 
 export interface NextSteps {
@@ -144,6 +151,8 @@ export interface Report {
   priorityActions: Item[];
   improvements: Item[];
   significantWeaknesses: Item[];
+  /** 2023 reports: each sentence of "What is it like to be a child or young person with SEND in this area?". */
+  narrative: Item[];
   sha256: string | null;
   pages: number | null;
   parserVersion: string;

@@ -27,6 +27,7 @@ export function emptyReport(file: string): Report {
     priorityActions: [],
     improvements: [],
     significantWeaknesses: [],
+    narrative: [],
     sha256: null,
     pages: null,
     parserVersion: PARSER_VERSION,

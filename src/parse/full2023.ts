@@ -2,7 +2,8 @@
 import type { Block } from '../layout/index.js';
 import type { Report } from '../types.js';
 import { areaFromTitle, FULL_OUTCOMES, inspectionDates, nextSteps, PAP_RE, previousDates, titleText } from './common.js';
-import { listItems, rowItems, sections } from './sections.js';
+import { item, listItems, rowItems, sections } from './sections.js';
+import { sentences } from '../nlp/engine.js';
 import type { ParseContext } from './index.js';
 
 export function parseFull2023(blocks: Block[], ctx: ParseContext, report: Report): Report {
@@ -29,7 +30,15 @@ export function parseFull2023(blocks: Block[], ctx: ParseContext, report: Report
     else if (s.id === 'better') report.weaknesses.push(...listItems(s.blocks, 'full2023/better'));
     else if (s.id === 'priority-actions') report.priorityActions.push(...rowItems(s.blocks, 'full2023/priority-action'));
     else if (s.id === 'areas-for-improvement' || s.id === 'areas-for-development') report.improvements.push(...rowItems(s.blocks, 'full2023/improvement'));
+    else if (s.id === 'experience') report.narrative.push(...narrativeSentences(s.blocks));
   }
   if (report.outcome === 'systemic-failings' && report.priorityActions.length === 0) report.warnings.push('systemic failings but no areas for priority action found');
   return report;
+}
+
+/** The narrative section, one item per sentence: it is not sorted into strengths and weaknesses. */
+function narrativeSentences(blocks: Block[]): Report['narrative'] {
+  return blocks
+    .filter((b) => b.type === 'para' || b.type === 'bullet')
+    .flatMap((b) => sentences(b.text).map((s) => item(b, 'full2023/narrative-sentence', s)));
 }
