@@ -8,9 +8,11 @@ import { Chalk } from 'chalk';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST, type IngestOptions } from '../ingest/index.js';
-import { extractBytes, extractFile, type ExtractedReport } from '../pipeline.js';
+import { extractBytes, extractFile, type ExtractedReport, type ExtractOptions } from '../pipeline.js';
 import { writeAtomic } from '../output/atomic.js';
-import { areasCsv, isSendReport } from '../output/csv.js';
+import { areasCsv, findingsCsv, isSendReport } from '../output/csv.js';
+import { RuleError, loadTagger } from '../nlp/themes.js';
+import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { expandInputs, STDIN } from './inputs.js';
 import { loadGoldDirs } from '../check/gold.js';
 import { scoreCheck } from '../check/score.js';
@@ -55,16 +57,21 @@ interface CommonOptions {
   encoding?: string;
   maxPages: number;
   maxMb: number;
+  rules?: string;
+  explain?: boolean;
 }
 
-function ingestOptions(o: CommonOptions): IngestOptions {
-  return { ...DEFAULT_INGEST, maxPages: o.maxPages, maxBytes: Math.round(o.maxMb * 1024 * 1024), encoding: o.encoding };
+function extractOptions(o: CommonOptions): ExtractOptions {
+  const ingest: IngestOptions = { ...DEFAULT_INGEST, maxPages: o.maxPages, maxBytes: Math.round(o.maxMb * 1024 * 1024), encoding: o.encoding };
+  return { ...ingest, rulesFile: o.rules, explain: o.explain };
 }
 
 /** Extract every input in order, reporting failures on stderr as they happen. */
 async function extractAll(paths: string[], o: CommonOptions, io: Io, onReport?: (r: ExtractedReport) => void): Promise<{ reports: ExtractedReport[]; failed: number }> {
   const entries = await expandInputs(paths);
-  const opts = ingestOptions(o);
+  const opts = extractOptions(o);
+  // A bad rule file is a usage error, found before any document is read.
+  if (o.rules) await loadTagger(o.rules);
   const reports: ExtractedReport[] = [];
   let failed = 0;
   for (const entry of entries) {
@@ -122,14 +129,16 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('-q, --quiet', 'no warnings on stderr (errors are still reported)')
       .option('--encoding <name>', 'decode text inputs with this encoding (e.g. windows-1252)')
       .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages').default(DEFAULT_INGEST.maxPages).argParser(positiveInt))
-      .addOption(new Option('--max-mb <n>', 'refuse inputs larger than this many MB').default(DEFAULT_INGEST.maxBytes / 1048576).argParser(positiveNumber));
+      .addOption(new Option('--max-mb <n>', 'refuse inputs larger than this many MB').default(DEFAULT_INGEST.maxBytes / 1048576).argParser(positiveNumber))
+      .option('--rules <file>', 'theme rules (JSON) that extend or override the built-in ones');
 
   common(
     program
       .command('extract')
       .description('one JSON record per document (gold-schema fields, items with page and evidence)')
       .argument('<paths...>', 'files, folders (searched recursively for .pdf .txt .md) or - for stdin')
-      .addOption(new Option('-f, --format <format>', 'ndjson: one record per line; json: an array').choices(['ndjson', 'json']).default('ndjson')),
+      .addOption(new Option('-f, --format <format>', 'ndjson: one record per line; json: an array').choices(['ndjson', 'json']).default('ndjson'))
+      .option('--explain', 'add to each item the theme rules that fired (with the matched words) and the polarity cues'),
   ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
     await guardOutput(o.output, paths);
     const streaming = o.format === 'ndjson' && !o.output;
@@ -154,6 +163,37 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     await emit(areasCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
+
+  common(
+    program
+      .command('findings')
+      .description('the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables')
+      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+      .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
+  ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
+    await guardOutput(o.output, paths);
+    const { reports, failed } = await extractAll(paths, o, io);
+    for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+    await emit(findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
+  program
+    .command('themes')
+    .description('list the theme taxonomy with the number of rules for each theme')
+    .option('--rules <file>', 'theme rules (JSON) that extend or override the built-in ones')
+    .option('--json', 'print as JSON')
+    .action(async (o: { rules?: string; json?: boolean }) => {
+      const tagger = await loadTagger(o.rules);
+      const counts = tagger.ruleCounts();
+      const rows = tagger.ids.map((id) => ({ id, label: THEME_LABELS[id] ?? '', rules: counts[id] }));
+      if (o.json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+      else {
+        const w = Math.max(...rows.map((r) => r.id.length));
+        io.stdout(`${'theme'.padEnd(w)}  rules  covers\n`);
+        for (const r of rows) io.stdout(`${r.id.padEnd(w)}  ${String(r.rules).padStart(5)}  ${r.label}\n`);
+      }
+    });
 
   program
     .command('check')
@@ -198,7 +238,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof RuleError) {
       io.stderr(`sendmine: ${err.message}\n`);
       return EXIT_USAGE;
     }

@@ -53,6 +53,7 @@ export async function loadTagger(rulesFile?: string): Promise<ThemeTagger> {
   } catch (err) {
     throw new RuleError(`${rulesFile}: ${(err as Error).message}`);
   }
+  if (!extra || !Array.isArray(extra.themes)) throw new RuleError(`${rulesFile}: a rule file needs a "themes" array (see src/rules/themes.json)`);
   try {
     return new ThemeTagger(compileRules(mergeRules(BUILT_IN_RULES, { ...extra, schema: BUILT_IN_RULES.schema })));
   } catch (err) {

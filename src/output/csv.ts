@@ -1,12 +1,42 @@
 /** The cross-area CSV: one row per area SEND inspection document. */
 import { stringify } from 'csv-stringify/sync';
-import type { Report } from '../types.js';
+import { THEME_IDS } from '../nlp/taxonomy.js';
+import type { Item, ItemListName, Report } from '../types.js';
+import { ITEM_LISTS } from '../types.js';
 
 export const AREA_COLUMNS = [
   'area', 'kind', 'letter_date', 'inspection_start', 'inspection_end', 'previous_inspection_start', 'previous_inspection_end',
   'outcome', 'wsoa_required', 'priority_action_plan', 'revisit_addressed', 'revisit_total',
   'n_main_findings', 'n_strengths', 'n_weaknesses', 'n_priority_actions', 'n_improvements', 'n_significant_weaknesses', 'file',
 ] as const;
+
+/**
+ * Per theme, in taxonomy order: weak_<id> (weakness items with the theme), strong_<id>
+ * (strength items), sig_<id> (1 if a significant weakness or priority action has it).
+ * Then trigger_themes: why a WSoA or priority action plan was required.
+ */
+export const THEME_COLUMNS = [...THEME_IDS.flatMap((id) => [`weak_${id}`, `strong_${id}`, `sig_${id}`]), 'trigger_themes'];
+export const ALL_AREA_COLUMNS = [...AREA_COLUMNS, ...THEME_COLUMNS];
+
+const countWith = (items: Item[], theme: string) => items.filter((i) => i.themes?.includes(theme)).length;
+
+/** Themes of the significant weaknesses (WSoA) or areas for priority action, taxonomy order. */
+export function triggerThemes(r: Report): string[] {
+  const triggers = [...r.significantWeaknesses, ...r.priorityActions];
+  return THEME_IDS.filter((id) => triggers.some((i) => i.themes?.includes(id)));
+}
+
+export function themeCells(r: Report): Record<string, string | number> {
+  const cells: Record<string, string | number> = {};
+  const triggers = [...r.significantWeaknesses, ...r.priorityActions];
+  for (const id of THEME_IDS) {
+    cells[`weak_${id}`] = countWith(r.weaknesses, id);
+    cells[`strong_${id}`] = countWith(r.strengths, id);
+    cells[`sig_${id}`] = countWith(triggers, id) > 0 ? 1 : 0;
+  }
+  cells.trigger_themes = triggerThemes(r).join(';');
+  return cells;
+}
 
 export function isSendReport(r: Report): boolean {
   return r.kind !== 'error' && r.kind !== 'not-send-inspection';
@@ -58,8 +88,58 @@ export function neutraliseCell(value: string | number): string | number {
   return /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/.test(value) ? `'${value}` : value;
 }
 
+function toCsv(header: readonly string[], rows: Record<string, string | number | null>[], raw?: boolean): string {
+  const records = rows.map((row) => header.map((c) => {
+    const v = row[c] ?? '';
+    return raw ? v : neutraliseCell(v);
+  }));
+  return stringify([Array.from(header), ...records], { quoted_match: /^'/ });
+}
+
 export function areasCsv(reports: Report[], opts: { raw?: boolean } = {}): string {
-  const rows = reports.filter(isSendReport).sort(compareAreaRows).map(areaRow);
-  const records = rows.map((row) => AREA_COLUMNS.map((c) => (opts.raw ? row[c] : neutraliseCell(row[c]))));
-  return stringify([Array.from(AREA_COLUMNS), ...records], { quoted_match: /^'/ });
+  const rows = reports.filter(isSendReport).sort(compareAreaRows).map((r) => ({ ...areaRow(r), ...themeCells(r) }));
+  return toCsv(ALL_AREA_COLUMNS, rows, opts.raw);
+}
+
+export const FINDING_COLUMNS = ['area', 'kind', 'inspection_start', 'inspection_end', 'letter_date', 'outcome', 'list', 'index', 'polarity', 'themes', 'page', 'body', 'text', 'file'] as const;
+
+/** The long CSV: one row per item (and per narrative sentence), for pivot tables. */
+export function findingRows(r: Report): Record<string, string | number | null>[] {
+  const rows: Record<string, string | number | null>[] = [];
+  const lists: (ItemListName | 'narrative')[] = [...ITEM_LISTS, 'narrative'];
+  for (const list of lists) {
+    r[list].forEach((item, i) => {
+      rows.push({
+        area: r.area,
+        kind: r.kind,
+        inspection_start: r.inspectionStart,
+        inspection_end: r.inspectionEnd,
+        letter_date: r.letterDate,
+        outcome: r.outcome,
+        list,
+        index: i + 1,
+        // Lists are sorted by what they are; only the narrative parts need a judged polarity.
+        polarity: item.polarity ?? LIST_POLARITY[list] ?? '',
+        themes: (item.themes ?? []).join(';'),
+        page: item.page,
+        body: item.body ?? '',
+        text: item.text,
+        file: r.file,
+      });
+    });
+  }
+  return rows;
+}
+
+const LIST_POLARITY: Partial<Record<ItemListName | 'narrative', string>> = {
+  strengths: 'strength',
+  weaknesses: 'weakness',
+  priorityActions: 'weakness',
+  improvements: 'weakness',
+  significantWeaknesses: 'weakness',
+};
+
+export function findingsCsv(reports: Report[], opts: { raw?: boolean } = {}): string {
+  const rows = reports.filter(isSendReport).sort(compareAreaRows).flatMap(findingRows);
+  return toCsv(FINDING_COLUMNS, rows, opts.raw);
 }
