@@ -87,8 +87,10 @@ describe('sendmine areas', () => {
     const io = fakeIo();
     expect(await run(['areas', inputs.good], io)).toBe(0);
     const [header, row] = io.out.trim().split('\n');
-    expect(header).toBe(AREA_COLUMNS.join(','));
+    expect(header.startsWith(`${AREA_COLUMNS.join(',')},weak_ehc-plans,strong_ehc-plans,sig_ehc-plans,`)).toBe(true);
+    expect(header.endsWith(',trigger_themes')).toBe(true);
     expect(row).toMatch(/^Anyshire,area-send-initial-2016,,2020-03-02,2020-03-06,,,no-wsoa,false,,,,1,1,1,0,0,0,/);
+    expect(row.split(',')).toHaveLength(header.split(',').length);
   });
 
   it('skips a document that is not a SEND inspection with a reason on stderr', async () => {
