@@ -1,0 +1,125 @@
+/**
+ * Theme rules, one family at a time, on sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtInTagger, mergeRules, BUILT_IN_RULES, loadTagger } from '../../src/nlp/themes.js';
+import { compileRules, RuleError, ThemeTagger, type RuleFile } from '../../src/nlp/engine.js';
+import { THEME_IDS } from '../../src/nlp/taxonomy.js';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const tag = async (text: string, list?: string) => (await builtInTagger().tag(text, list)).themes;
+
+describe('the built-in rule file', () => {
+  it('covers the sixteen themes of send-themes/1, in the documented order', () => {
+    expect(THEME_IDS).toEqual([
+      'ehc-plans', 'neurodevelopmental-pathway', 'health-access', 'joint-commissioning', 'leadership-governance', 'multi-agency-working',
+      'parent-engagement', 'child-voice', 'local-offer', 'exclusions-attendance', 'preparation-for-adulthood', 'early-identification',
+      'social-care', 'educational-outcomes', 'provision-sufficiency', 'workforce',
+    ]);
+  });
+
+  it('compiles, and every rule has an id of its theme', () => {
+    for (const t of BUILT_IN_RULES.themes) for (const r of t.rules) expect(r.id.startsWith(`${t.id}/`)).toBe(true);
+    expect(() => compileRules(BUILT_IN_RULES)).not.toThrow();
+  });
+});
+
+describe('phrases, masks and context', () => {
+  it('tags a judgement of EHC plans', async () => {
+    expect(await tag('Too many EHC plans are out of date because annual reviews are late.')).toContain('ehc-plans');
+  });
+
+  it('does not tag a plan that only names the population (mask)', async () => {
+    const themes = await tag('Children with an EHC plan are more likely to be permanently excluded from school.');
+    expect(themes).toContain('exclusions-attendance');
+    expect(themes).not.toContain('ehc-plans');
+  });
+
+  it('tags the neurodevelopmental pathway for waits for an autism assessment, not health access (deferral)', async () => {
+    const themes = await tag('Families wait too long for an autism assessment in the county.');
+    expect(themes).toContain('neurodevelopmental-pathway');
+    expect(themes).not.toContain('health-access');
+  });
+
+  it('keeps "education, health and social care" as a list of services, not a judgement of social care (mask)', async () => {
+    expect(await tag('Leaders from education, health and social care meet monthly to plan transitions to adult services.')).not.toContain('social-care');
+    expect(await tag('Families wait months for a social care assessment and short breaks are scarce.')).toContain('social-care');
+  });
+
+  it('prefers the specific theme to the general one (deferral)', async () => {
+    const themes = await tag('Leaders have not committed to a joint commissioning strategy.');
+    expect(themes).toContain('joint-commissioning');
+    expect(themes).not.toContain('leadership-governance');
+    expect(await tag('Leaders know the strengths and weaknesses of the area well.')).toContain('leadership-governance');
+  });
+
+  it('counts a weak cue only in the sentence that states the finding (lead scope)', async () => {
+    expect(await tag('Early years settings identify speech delay quickly.')).toContain('early-identification');
+    expect(await tag('Social workers know families well. They also visit early years settings.')).not.toContain('early-identification');
+  });
+
+  it('finds inflected forms through stems and other wording through phrases', async () => {
+    expect(await tag('Suspensions of pupils with SEND have doubled.')).toContain('exclusions-attendance');
+    expect(await tag('Attendance of pupils with SEND is below that of their peers.')).toContain('exclusions-attendance');
+    expect(await tag('The local offer website is hard to navigate.')).toEqual(['local-offer']);
+    expect(await tag('Young people are well prepared for adulthood and supported internships are popular.')).toContain('preparation-for-adulthood');
+  });
+
+  it('hears the voice of children and the engagement of parents', async () => {
+    expect(await tag('The views of children and young people shape the local SEND strategy.')).toContain('child-voice');
+    expect(await tag('The parent carer forum is a valued partner in co-production.')).toContain('parent-engagement');
+  });
+
+  it('tags training and capacity of the workforce', async () => {
+    expect(await tag('Staff in schools have had training in supporting autistic pupils.')).toContain('workforce');
+    expect(await tag('High caseloads and vacancies slow the work of the therapy teams.')).toContain('workforce');
+  });
+});
+
+describe('explanations', () => {
+  it('says which rule fired and on which words', async () => {
+    const { hits } = await builtInTagger().tag('The local offer website is out of date.');
+    expect(hits).toContainEqual({ theme: 'local-offer', rule: 'local-offer/local-offer', words: 'local offer' });
+  });
+});
+
+describe('compromise patterns', () => {
+  it('run only where their cheap filter lets a sentence through', async () => {
+    const file: RuleFile = {
+      schema: 'sendmine-theme-rules/1',
+      themes: [{ id: 'health-access', label: 'x', rules: [{ id: 'health-access/grammar', match: { if: '\\bwait', patterns: ['#Plural+ (wait|waited) too long'] } }] }],
+    };
+    const tagger = new ThemeTagger(compileRules(file));
+    expect((await tagger.tag('Children wait too long for therapy.')).themes).toEqual(['health-access']);
+    expect((await tagger.tag('Therapy is quick.')).themes).toEqual([]);
+  });
+});
+
+describe('user rule files (--rules)', () => {
+  it('extend a theme, replace a rule by id, add a theme', () => {
+    const merged = mergeRules(BUILT_IN_RULES, {
+      schema: 'sendmine-theme-rules/1',
+      themes: [
+        { id: 'local-offer', label: 'Local offer', rules: [{ id: 'local-offer/local-offer', phrases: ['\\blocal offer\\b', '\\bfamily information service\\b'] }] },
+        { id: 'transport', label: 'Home to school transport', rules: [{ id: 'transport/transport', phrases: ['\\btransport\\b'] }] },
+      ],
+    });
+    expect(merged.themes.find((t) => t.id === 'local-offer')!.rules).toHaveLength(1);
+    expect(merged.themes.find((t) => t.id === 'local-offer')!.rules[0].phrases).toContain('\\bfamily information service\\b');
+    expect(merged.themes.at(-1)!.id).toBe('transport');
+  });
+
+  it('are validated with errors that name the rule', async () => {
+    expect(() => compileRules({ schema: 'sendmine-theme-rules/1', themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/bad', phrases: ['('] }] }] })).toThrow(/x\/bad/);
+    expect(() => compileRules({ schema: 'sendmine-theme-rules/1', themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/empty' }] }] })).toThrow(RuleError);
+    const dir = await mkdtemp(join(tmpdir(), 'sendmine-rules-'));
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, '{ not json');
+    await expect(loadTagger(bad)).rejects.toThrow(/bad\.json/);
+    const good = join(dir, 'good.json');
+    await writeFile(good, JSON.stringify({ themes: [{ id: 'transport', label: 'Transport', rules: [{ id: 'transport/bus', phrases: ['\\bbus(?:es)?\\b'] }] }] }));
+    expect((await (await loadTagger(good)).tag('The school bus is late.')).themes).toEqual(['transport']);
+  });
+});
