@@ -1,0 +1,30 @@
+/** Messages between the extraction pool (main thread) and its workers. */
+import type { ExtractedReport, extractBytes } from '../pipeline.js';
+
+/** The options one document's extraction takes (ingest limits, encoding, nlp switches). */
+export type ExtractOpts = NonNullable<Parameters<typeof extractBytes>[2]>;
+
+/**
+ * TEST-ONLY: make the worker misbehave for files whose path contains a marker: hang
+ * in a busy loop, run out of memory, or throw outside any handler. Honoured only by
+ * the worker script; the CLI never sets them.
+ */
+export interface TestHooks {
+  hangMarker?: string;
+  oomMarker?: string;
+  crashMarker?: string;
+}
+
+export interface WorkerInit {
+  opts: ExtractOpts;
+  testHooks?: TestHooks;
+}
+
+/** A document to extract; `data` is the file's bytes, transferred (not copied). */
+export interface ToWorker {
+  id: number;
+  file: string;
+  data: ArrayBuffer;
+}
+
+export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; record: ExtractedReport };
