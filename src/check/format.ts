@@ -154,6 +154,7 @@ export function formatCheckText(result: CheckResult, options: FormatOptions): st
     }
     for (const t of themes) {
       out.push(`  ${c.yellow('themes')} ${t.item}: expected [${t.expected.join(', ')}], got [${t.got.join(', ')}]  ${c.dim(t.text)}`);
+      for (const w of t.why ?? []) out.push(`      ${c.dim(w)}`);
     }
   }
 

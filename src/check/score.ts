@@ -102,6 +102,8 @@ export interface ThemeDiff {
   text: string;
   expected: string[];
   got: string[];
+  /** When the extractor explained its tags: the rule and words behind each extra theme, and each missed one. */
+  why?: string[];
 }
 
 export interface DocumentSummary {
@@ -399,7 +401,14 @@ export function scoreCheck(pairs: { gold: GoldDoc; predicted: Report }[]): Check
           const missing = [...want].filter((t) => !got.has(t));
           const extra = [...got].filter((t) => !want.has(t));
           if (missing.length > 0 || extra.length > 0) {
-            themeDiffs.push({ file, item: `${list}[${gi}]`, text: abbreviate(texts[pi]!), expected: [...want].sort(), got: [...got].sort() });
+            const explained = (predItems[pi] as { explain?: { themes?: { theme: string; rule: string; words: string }[] } }).explain?.themes;
+            const why = explained
+              ? [
+                  ...extra.map((t) => `+${t}: ${explained.filter((h) => h.theme === t).map((h) => `${h.rule} "${h.words}"`).join('; ')}`),
+                  ...missing.map((t) => `-${t}: no rule matched`),
+                ]
+              : undefined;
+            themeDiffs.push({ file, item: `${list}[${gi}]`, text: abbreviate(texts[pi]!), expected: [...want].sort(), got: [...got].sort(), ...(why ? { why } : {}) });
           }
         }
       }

@@ -215,7 +215,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       if (golds.length === 0) throw new UsageError(`no send-gold/1 files found under ${dirs.join(', ')}`);
       const pairs = [];
       for (const gold of golds) {
-        const predicted = await extractFile(gold.path);
+        const predicted = await extractFile(gold.path, { ...DEFAULT_INGEST, explain: o.explain });
         if (predicted.kind === 'error') io.stderr(`sendmine: ${gold.path}: error: ${predicted.reason}\n`);
         pairs.push({ gold, predicted });
       }
