@@ -75,6 +75,15 @@ describe('sendmine extract', () => {
     for (const l of lines) expect(l).toMatch(/^sendmine: .+: error: .+/);
   });
 
+  it('writes the failures to --errors as CSV', async () => {
+    const errors = join(inputs.dir, '..', `errors-${Date.now()}.csv`);
+    expect(await run(['extract', inputs.dir, '--errors', errors], fakeIo())).toBe(1);
+    const lines = (await readFile(errors, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('file,stage,reason');
+    expect(lines).toHaveLength(Object.keys(inputs.bad).length); // every bad file but the missing one, plus the header
+    expect(lines.some((l) => l.includes('empty.pdf,read,empty file'))).toBe(true);
+  });
+
   it('reads a file named twice once', async () => {
     const io = fakeIo();
     await run(['extract', inputs.good, inputs.good, inputs.dir], io);

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_INGEST, type IngestOptions } from '../ingest/index.js';
 import { extractBytes, extractFile, type ExtractedReport, type ExtractOptions } from '../pipeline.js';
 import { writeAtomic } from '../output/atomic.js';
-import { areasCsv, findingsCsv, isSendReport } from '../output/csv.js';
+import { areasCsv, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { expandInputs, STDIN } from './inputs.js';
@@ -59,6 +59,7 @@ interface CommonOptions {
   maxMb: number;
   rules?: string;
   explain?: boolean;
+  errors?: string;
 }
 
 function extractOptions(o: CommonOptions): ExtractOptions {
@@ -93,10 +94,12 @@ async function extractAll(paths: string[], o: CommonOptions, io: Io, onReport?: 
     onReport?.(r);
   }
   if (entries.length === 0) io.stderr('sendmine: no documents found (looked for .pdf, .txt and .md files)\n');
+  if (o.errors) await writeAtomic(o.errors, errorsCsv(reports));
   return { reports, failed };
 }
 
-async function guardOutput(output: string | undefined, paths: string[]): Promise<void> {
+async function guardOutput(output: string | undefined, paths: string[], errors?: string): Promise<void> {
+  if (errors) await guardOutput(errors, paths);
   if (!output) return;
   const target = resolve(output);
   for (const p of paths) {
@@ -130,7 +133,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('--encoding <name>', 'decode text inputs with this encoding (e.g. windows-1252)')
       .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages').default(DEFAULT_INGEST.maxPages).argParser(positiveInt))
       .addOption(new Option('--max-mb <n>', 'refuse inputs larger than this many MB').default(DEFAULT_INGEST.maxBytes / 1048576).argParser(positiveNumber))
-      .option('--rules <file>', 'theme rules (JSON) that extend or override the built-in ones');
+      .option('--rules <file>', 'theme rules (JSON) that extend or override the built-in ones')
+      .option('--errors <file>', 'also write the inputs that failed as CSV (file, stage, reason)');
 
   common(
     program
@@ -140,7 +144,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .addOption(new Option('-f, --format <format>', 'ndjson: one record per line; json: an array').choices(['ndjson', 'json']).default('ndjson'))
       .option('--explain', 'add to each item the theme rules that fired (with the matched words) and the polarity cues'),
   ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
-    await guardOutput(o.output, paths);
+    await guardOutput(o.output, paths, o.errors);
     const streaming = o.format === 'ndjson' && !o.output;
     const { reports, failed } = await extractAll(paths, o, io, streaming ? (r) => io.stdout(`${JSON.stringify(publicRecord(r))}\n`) : undefined);
     if (!streaming) {
@@ -157,7 +161,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
       .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
   ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
-    await guardOutput(o.output, paths);
+    await guardOutput(o.output, paths, o.errors);
     const { reports, failed } = await extractAll(paths, o, io);
     for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
     await emit(areasCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
@@ -171,7 +175,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
       .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
   ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
-    await guardOutput(o.output, paths);
+    await guardOutput(o.output, paths, o.errors);
     const { reports, failed } = await extractAll(paths, o, io);
     for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
     await emit(findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);

@@ -24,11 +24,11 @@ export function decodeText(data: Uint8Array, encoding?: string): { text: string;
       throw new IngestError('read', `unknown encoding "${encoding}"`);
     }
   }
-  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), warning: 'decoded as UTF-16LE (byte order mark)' };
-  }
-  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), warning: 'decoded as UTF-16BE (byte order mark)' };
+  // Text must be UTF-8 unless the user says otherwise: guessing an encoding silently
+  // would turn a mis-saved file into wrong findings.
+  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
+    const le = data[0] === 0xff;
+    throw new IngestError('read', `UTF-16 text (byte order mark), not UTF-8; convert it or pass --encoding ${le ? 'utf-16le' : 'utf-16be'}`);
   }
   const probe = data.subarray(0, 4096);
   const nuls = probe.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);

@@ -143,3 +143,9 @@ export function findingsCsv(reports: Report[], opts: { raw?: boolean } = {}): st
   const rows = reports.filter(isSendReport).sort(compareAreaRows).flatMap(findingRows);
   return toCsv(FINDING_COLUMNS, rows, opts.raw);
 }
+
+/** `--errors FILE`: the inputs that could not be read, and why. */
+export function errorsCsv(reports: (Report & { stage?: string })[]): string {
+  const rows = reports.filter((r) => r.kind === 'error').map((r) => ({ file: r.file, stage: r.stage ?? '', reason: r.reason ?? '' }));
+  return toCsv(['file', 'stage', 'reason'], rows);
+}

@@ -55,6 +55,7 @@ export async function makeBadInputs(): Promise<BadInputs> {
     encrypted: join(dir, 'encrypted.pdf'),
     scanned: join(dir, 'scanned.pdf'),
     windows1252: join(dir, 'latin.txt'),
+    utf16: join(dir, 'utf16.txt'),
     missing: join(dir, 'no-such-file.pdf'),
   };
   await writeFile(bad.empty, '');
@@ -63,6 +64,7 @@ export async function makeBadInputs(): Promise<BadInputs> {
   await writeFile(bad.encrypted, await pdfBytes((d) => d.text('secret'), { userPassword: 'open sesame', ownerPassword: 'owner' }));
   await writeFile(bad.scanned, await pdfBytes((d) => d.rect(50, 50, 400, 600).fill('#888888')));
   await writeFile(bad.windows1252, Buffer.from('Caf\xe9 \x93quoted\x94 letter\n', 'latin1'));
+  await writeFile(bad.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD_LETTER, 'utf16le')]));
   await mkdir(join(dir, 'nested', 'deeper'), { recursive: true });
   return { dir, good, bad };
 }
