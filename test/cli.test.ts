@@ -124,6 +124,29 @@ describe('sendmine areas', () => {
   });
 });
 
+describe('sendmine summary and findings', () => {
+  it('summarises the sample fixtures as JSON, the same figures as in the terminal', async () => {
+    const io = fakeIo();
+    expect(await run(['summary', join(ROOT, 'fixtures'), '--format', 'json', '--quiet'], io)).toBe(0);
+    const s = JSON.parse(io.out);
+    expect(s.schema).toBe('sendmine-summary/1');
+    expect(s.national.frameworks['2016'].initial.wsoaRequired).toMatchObject({ count: 2, total: 3 });
+    expect(s.national.frameworks['2023'].full.outcomes['systemic-failings'].count).toBe(2);
+    const term = fakeIo();
+    await run(['summary', join(ROOT, 'fixtures'), '--quiet'], term);
+    expect(term.out).toMatch(/2 of 3 areas \(67%\) had to produce a Written Statement of Action/);
+  });
+
+  it('writes one findings row per item with themes and polarity', async () => {
+    const io = fakeIo();
+    expect(await run(['findings', inputs.good], io)).toBe(0);
+    const lines = io.out.trim().split('\n');
+    expect(lines[0]).toBe('area,kind,inspection_start,inspection_end,letter_date,outcome,list,index,polarity,themes,page,body,text,file');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^Anyshire,area-send-initial-2016,2020-03-02,2020-03-06,,no-wsoa,mainFindings,1,(strength|neutral),/);
+  });
+});
+
 describe('sendmine check', () => {
   it('scores the sample fixtures and passes the bars', async () => {
     const io = fakeIo();

@@ -13,6 +13,8 @@ import { writeAtomic } from '../output/atomic.js';
 import { areasCsv, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
+import { summarise } from '../analyse/summary.js';
+import { formatSummaryCsv, formatSummaryMarkdown, formatSummaryTerminal, summaryToJson } from '../output/summary-format.js';
 import { expandInputs, STDIN } from './inputs.js';
 import { loadGoldDirs } from '../check/gold.js';
 import { scoreCheck } from '../check/score.js';
@@ -179,6 +181,28 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     const { reports, failed } = await extractAll(paths, o, io);
     for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
     await emit(findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
+  common(
+    program
+      .command('summary')
+      .description('the national picture: outcomes, WSoA and priority action plan shares, themes ranked, by year and region')
+      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+      .addOption(new Option('-f, --format <format>', 'terminal (tables and bars), md, json or csv').choices(['terminal', 'md', 'json', 'csv']).default('terminal')),
+  ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
+    await guardOutput(o.output, paths, o.errors);
+    const { reports, failed } = await extractAll(paths, o, io);
+    const s = summarise(reports);
+    const text =
+      o.format === 'json'
+        ? `${JSON.stringify(summaryToJson(s), null, 2)}\n`
+        : o.format === 'csv'
+          ? formatSummaryCsv(s)
+          : o.format === 'md'
+            ? formatSummaryMarkdown(s)
+            : formatSummaryTerminal(s, { color: io.color && !o.output });
+    await emit(text.endsWith('\n') ? text : `${text}\n`, o.output, io);
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 
