@@ -196,7 +196,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     const s = summarise(reports);
     const text =
       o.format === 'json'
-        ? `${JSON.stringify(summaryToJson(s), null, 2)}\n`
+        ? summaryToJson(s)
         : o.format === 'csv'
           ? formatSummaryCsv(s)
           : o.format === 'md'
