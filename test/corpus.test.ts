@@ -28,7 +28,7 @@ describe.runIf(run)('the reference corpus', () => {
     expect(result.polarity.correct).toBe(result.polarity.total);
     expect(result.polarity.total).toBeGreaterThanOrEqual(10);
     // Themes: a regression floor at what the rules reach today (the bar, 0.88, is not met yet).
-    expect(result.themes.f1).toBeGreaterThanOrEqual(0.76);
+    expect(result.themes.f1).toBeGreaterThanOrEqual(0.77);
     // Every negative is recognised and says why.
     for (const { gold, predicted } of pairs.filter((p) => p.gold.kind === 'not-send-inspection')) {
       expect(predicted.kind, gold.path).toBe('not-send-inspection');
