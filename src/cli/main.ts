@@ -156,33 +156,23 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 
-  common(
-    program
-      .command('areas')
-      .description('the cross-area CSV: one row per area SEND inspection document, sorted by area and date')
-      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
-      .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
-  ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
-    await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io);
-    for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
-    await emit(areasCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
-    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
-  });
-
-  common(
-    program
-      .command('findings')
-      .description('the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables')
-      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
-      .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
-  ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
-    await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io);
-    for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
-    await emit(findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
-    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
-  });
+  // areas and findings: the same job, two shapes of CSV.
+  const csvCommand = (name: string, description: string, toCsv: (reports: ExtractedReport[], opts: { raw?: boolean }) => string) =>
+    common(
+      program
+        .command(name)
+        .description(description)
+        .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+        .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
+    ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
+      await guardOutput(o.output, paths, o.errors);
+      const { reports, failed } = await extractAll(paths, o, io);
+      for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+      await emit(toCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+      exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+    });
+  csvCommand('areas', 'the cross-area CSV: one row per area SEND inspection document, sorted by area and date', areasCsv);
+  csvCommand('findings', 'the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables', findingsCsv);
 
   common(
     program

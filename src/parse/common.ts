@@ -111,3 +111,14 @@ export const PAP_RE = new RegExp(outcomeRules.priorityActionPlan, 'i');
 export const SUFFICIENT_RE = new RegExp(outcomeRules.progressSufficient, 'i');
 export const INSUFFICIENT_RE = new RegExp(outcomeRules.progressInsufficient, 'i');
 export const FULL_OUTCOMES = outcomeRules.full2023.map((o) => ({ outcome: o.outcome as 'positive' | 'inconsistent' | 'systemic-failings', re: new RegExp(o.pattern, 'i') }));
+
+/** Title, inspection dates and previous inspection: the head of every 2023-framework report. */
+export function reportHead(blocks: Block[], title: Block | null, report: Report): void {
+  report.area = areaFromTitle(titleText(blocks, title));
+  const dates = inspectionDates(blocks);
+  report.inspectionStart = dates.start;
+  report.inspectionEnd = dates.end;
+  const prev = previousDates(blocks);
+  report.previousInspectionStart = prev.start;
+  report.previousInspectionEnd = prev.end;
+}

@@ -1,19 +1,13 @@
 /** parseFull2023: Area SEND full inspection reports (2023 framework). */
 import type { Block } from '../layout/index.js';
 import type { Report } from '../types.js';
-import { areaFromTitle, FULL_OUTCOMES, inspectionDates, nextSteps, PAP_RE, previousDates, titleText } from './common.js';
+import { FULL_OUTCOMES, nextSteps, PAP_RE, reportHead } from './common.js';
 import { item, listItems, rowItems, sections } from './sections.js';
 import { sentences } from '../nlp/engine.js';
 import type { ParseContext } from './index.js';
 
 export function parseFull2023(blocks: Block[], ctx: ParseContext, report: Report): Report {
-  report.area = areaFromTitle(titleText(blocks, ctx.title));
-  const dates = inspectionDates(blocks);
-  report.inspectionStart = dates.start;
-  report.inspectionEnd = dates.end;
-  const prev = previousDates(blocks);
-  report.previousInspectionStart = prev.start;
-  report.previousInspectionEnd = prev.end;
+  reportHead(blocks, ctx.title, report);
 
   const secs = sections(blocks);
   const outcomeSec = secs.find((s) => s.id === 'inspection-outcome');

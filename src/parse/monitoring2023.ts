@@ -2,20 +2,14 @@
 import type { Block } from '../layout/index.js';
 import { endsSentence } from '../layout/text.js';
 import type { Item, Report } from '../types.js';
-import { areaFromTitle, INSUFFICIENT_RE, inspectionDates, nextSteps, previousDates, SUFFICIENT_RE, titleText } from './common.js';
+import { INSUFFICIENT_RE, nextSteps, reportHead, SUFFICIENT_RE } from './common.js';
 import { item, rowItems, sections } from './sections.js';
 import type { ParseContext } from './index.js';
 
 const APA_LABEL = /^(?:area for priority action|priority action)\s*(?:\d+|[a-z])?\s*[:.-]\s*/i;
 
 export function parseMonitoring2023(blocks: Block[], ctx: ParseContext, report: Report): Report {
-  report.area = areaFromTitle(titleText(blocks, ctx.title));
-  const dates = inspectionDates(blocks);
-  report.inspectionStart = dates.start;
-  report.inspectionEnd = dates.end;
-  const prev = previousDates(blocks);
-  report.previousInspectionStart = prev.start;
-  report.previousInspectionEnd = prev.end;
+  reportHead(blocks, ctx.title, report);
   report.actionPlan = 'priority-action-plan';
 
   const secs = sections(blocks);

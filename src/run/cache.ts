@@ -79,22 +79,24 @@ let rulesHashMemo: string | undefined;
  * rules folder beside the compiled modules (dist/src/rules holds exactly those tsc
  * emitted because some module imports them; under vitest it is src/rules). Reading the
  * folder rather than a fixed list means a new rule file changes the key without
- * anyone remembering to list it here.
+ * anyone remembering to list it here. Computed once per process.
  */
 export function rulesHash(): string {
-  if (rulesHashMemo !== undefined) return rulesHashMemo;
-  const dir = fileURLToPath(new URL('../rules/', import.meta.url));
+  return (rulesHashMemo ??= hashRuleDir(fileURLToPath(new URL('../rules/', import.meta.url))));
+}
+
+/** Hash of the *.json files in `dir`: names and parsed contents (formatting-only edits do not count). */
+export function hashRuleDir(dir: string): string {
   const h = createHash('sha256');
   const names = readdirSync(dir)
     .filter((n) => n.endsWith('.json'))
     .sort();
   if (names.length === 0) throw new Error(`no rule files found in ${dir}`);
   for (const name of names) {
-    // Parse and re-serialise, so formatting-only edits do not empty everyone's cache.
     const canonical = JSON.stringify(JSON.parse(readFileSync(join(dir, name), 'utf8')));
     h.update(`${name}\0${canonical}\0`);
   }
-  return (rulesHashMemo = h.digest('hex'));
+  return h.digest('hex');
 }
 
 /**
