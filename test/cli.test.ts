@@ -147,6 +147,27 @@ describe('sendmine summary and findings', () => {
   });
 });
 
+describe('sendmine reconcile', () => {
+  it('names what is missing from an official file in an unexpected layout, exit 2', async () => {
+    const bad = join(inputs.dir, 'official.csv');
+    await writeFile(bad, 'Local authority,Something else\nAnyshire,1\n');
+    const io = fakeIo();
+    expect(await run(['reconcile', inputs.good, '--official', bad], io)).toBe(2);
+    expect(io.err).toMatch(/official\.csv/);
+  });
+
+  it('reconciles the 2016 letter of the corpus with the official ODS', async () => {
+    const ods = join(ROOT, '..', 'shared', 'reference', 'area-send-outcomes-2016-to-2022-official.ods');
+    if (!existsSync(ods)) return;
+    const io = fakeIo();
+    const letter = join(ROOT, '..', 'shared', 'corpus', 'letters-2016', 'text', 'leicestershire-2020-03-27.md');
+    expect(await run(['reconcile', letter, '--official', ods, '--format', 'json', '--strict'], io)).toBe(0);
+    const result = JSON.parse(io.out);
+    expect(result.counts.disagreements).toBe(0);
+    expect(result.matches).toHaveLength(1);
+  });
+});
+
 describe('sendmine check', () => {
   it('scores the sample fixtures and passes the bars', async () => {
     const io = fakeIo();

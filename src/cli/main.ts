@@ -14,6 +14,9 @@ import { areasCsv, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { summarise } from '../analyse/summary.js';
+import { reconcile } from '../analyse/reconcile.js';
+import { OfficialDataError, readOfficial } from '../ingest/official.js';
+import { formatReconcileText, reconcileToJson } from '../output/reconcile-format.js';
 import { formatSummaryCsv, formatSummaryMarkdown, formatSummaryTerminal, summaryToJson } from '../output/summary-format.js';
 import { expandInputs, STDIN } from './inputs.js';
 import { loadGoldDirs } from '../check/gold.js';
@@ -196,6 +199,24 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 
+  common(
+    program
+      .command('reconcile')
+      .description("compare what the letters say with Ofsted's official outcome statistics (the 2016-framework ODS, the 2023-framework CSV)")
+      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+      .requiredOption('--official <files...>', 'official outcome data: ODS (2016 framework) and/or CSV (2023 framework)')
+      .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+      .option('--strict', 'exit 1 when any field disagrees'),
+  ).action(async (paths: string[], o: CommonOptions & { official: string[]; format: string; strict?: boolean }) => {
+    await guardOutput(o.output, paths, o.errors);
+    const official = [];
+    for (const f of o.official) official.push(...(await readOfficial(f)));
+    const { reports, failed } = await extractAll(paths, o, io);
+    const result = reconcile(reports, official);
+    await emit(o.format === 'json' ? reconcileToJson(result) : formatReconcileText(result, { color: io.color && !o.output }), o.output, io);
+    exitCode = failed > 0 || (o.strict && result.counts.disagreements > 0) ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
   program
     .command('themes')
     .description('list the theme taxonomy with the number of rules for each theme')
@@ -256,7 +277,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (err instanceof UsageError || err instanceof RuleError) {
+    if (err instanceof UsageError || err instanceof RuleError || err instanceof OfficialDataError) {
       io.stderr(`sendmine: ${err.message}\n`);
       return EXIT_USAGE;
     }
