@@ -48,6 +48,7 @@
  * }
  * Share = { count, total, share }   // share = count / total, null when total is 0
  */
+import { crossFramework, timeline, type CrossFramework } from './timeline.js';
 import { THEME_IDS } from '../nlp/taxonomy.js';
 import type { DocumentKind, ItemListName, Outcome, Report } from '../types.js';
 import { ITEM_LISTS } from '../types.js';
@@ -192,6 +193,8 @@ export interface Summary {
   byYear: Record<string, SummarySlice>;
   byRegion: Record<string, SummarySlice>;
   unknownAreas: UnknownArea[];
+  /** Of the areas whose initial 2016-framework inspection required a WSoA (or not), their later 2023 outcome. */
+  crossFramework: CrossFramework;
 }
 
 const FRAMEWORK_OF: Partial<Record<DocumentKind, Framework>> = {
@@ -440,5 +443,6 @@ export function summarise(reports: Report[]): Summary {
     byYear: groupBy(docs, (d) => d.year, unknownLast((k) => k), themeIds),
     byRegion: groupBy(docs, (d) => d.region, unknownLast((k) => REGIONS.indexOf(k)), themeIds),
     unknownAreas,
+    crossFramework: crossFramework(timeline(unique)),
   };
 }

@@ -14,6 +14,8 @@ import { areasCsv, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { summarise } from '../analyse/summary.js';
+import { timeline } from '../analyse/timeline.js';
+import { timelineCsv, timelineTable } from '../output/timeline-format.js';
 import { reconcile } from '../analyse/reconcile.js';
 import { OfficialDataError, readOfficial } from '../ingest/official.js';
 import { formatReconcileText, reconcileToJson } from '../output/reconcile-format.js';
@@ -196,6 +198,23 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
             ? formatSummaryMarkdown(s)
             : formatSummaryTerminal(s, { color: io.color && !o.output });
     await emit(text.endsWith('\n') ? text : `${text}\n`, o.output, io);
+    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
+  common(
+    program
+      .command('timeline')
+      .description("one row per area: its inspections across both frameworks, outcomes, and the days between them")
+      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+      .option('--area <name>', 'only this area (any spelling the local authority table knows)')
+      .addOption(new Option('-f, --format <format>', 'csv, table or json').choices(['csv', 'table', 'json']).default('csv'))
+      .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
+  ).action(async (paths: string[], o: CommonOptions & { area?: string; format: string; rawCsv?: boolean }) => {
+    await guardOutput(o.output, paths, o.errors);
+    const { reports, failed } = await extractAll(paths, o, io);
+    const rows = timeline(reports, { area: o.area });
+    const text = o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : o.format === 'table' ? timelineTable(rows) : timelineCsv(rows, { raw: o.rawCsv });
+    await emit(text, o.output, io);
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 

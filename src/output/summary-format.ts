@@ -244,6 +244,7 @@ export function formatSummaryTerminal(s: Summary, options: SummaryFormatOptions)
     out.push(`  ${fw} framework, ${plural(latest.areas, 'area')}: ${parts.join(', ')}`);
   }
   out.push('');
+  out.push(...crossFrameworkLines(s), '');
 
   if (h.themes.length) out.push(...h.themes, '');
   terminalThemes(c, out, n.themes, s.themeIds);
@@ -327,6 +328,7 @@ export function formatSummaryMarkdown(s: Summary): string {
     if (latest.unknownOutcome > 0) latestRows.push([fw, 'outcome unknown', latest.unknownOutcome, pct(latest.unknownOutcome / latest.areas)]);
   }
   out.push(...mdTable(['framework', 'latest outcome', 'areas', 'share'], latestRows, ['l', 'l', 'r', 'r']), '');
+  out.push('## Across the frameworks', '', ...crossFrameworkLines(s).slice(1).map((l) => `- ${l.trim()}`), '');
 
   const lists = ITEM_LISTS.filter((l) => n.themes.lists[l].inspections > 0);
   if (lists.length > 0) {
@@ -456,4 +458,15 @@ export function formatSummaryCsv(s: Summary): string {
   for (const u of s.unknownAreas) rows.push({ ...base, region: UNKNOWN, section: 'unknown-area', key: u.area ?? '', count: u.inspections });
   const records = rows.map((row) => SUMMARY_CSV_COLUMNS.map((col) => neutraliseCell(row[col])));
   return stringify([Array.from(SUMMARY_CSV_COLUMNS), ...records], { quoted_match: /^'/ });
+}
+
+/** Of the areas that needed a WSoA (or not) under the 2016 framework, their 2023 outcome. */
+function crossFrameworkLines(s: Summary): string[] {
+  const cf = s.crossFramework;
+  const line = (label: string, b: Summary['crossFramework']['wsoa']) => {
+    const total = b.positive + b.inconsistent + b['systemic-failings'] + b['not-yet'];
+    const later = total - b['not-yet'];
+    return `  Of ${plural(total, 'area')} ${label}, ${later} had a 2023-framework full inspection: ${b.positive} positive, ${b.inconsistent} inconsistent, ${b['systemic-failings']} widespread or systemic failings.`;
+  };
+  return ['Across the frameworks', line('that had to produce a WSoA', cf.wsoa), line('that did not', cf.noWsoa)];
 }
