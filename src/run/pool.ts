@@ -34,7 +34,11 @@ export const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Default old-space limit of one worker, in MB. */
 export const DEFAULT_WORKER_MEMORY_MB = 1024;
 
-/** A document given by path, or already in memory (stdin), or known to be unreadable. */
+/**
+ * A document given by path, or already in memory (stdin: `data` is handed over; with
+ * workers it is transferred, so the caller's array is emptied), or known to be
+ * unreadable (`error`: the reason, as expandInputs gives it).
+ */
 export type PoolInput = string | { file: string; data?: Uint8Array; error?: string };
 
 export interface RunStats {
@@ -97,6 +101,8 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
     : new WorkerPool(jobs, { opts: opts.ingest, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats);
   const pendingWrites = new Set<Promise<void>>();
   let done = 0;
+  /** Set when the consumer is gone (or the run is over): late completions are dropped. */
+  let stopped = false;
 
   const extract = (file: string, data: Uint8Array): Promise<ExtractedReport> => {
     if (pool) return pool.run(file, data);
@@ -159,6 +165,7 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
       const start = (i: number) => {
         produce(files[i]!).then(
           (record) => {
+            if (stopped) return;
             results.set(i, record);
             opts.onProgress?.(++done, total);
             notify();
@@ -183,6 +190,7 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
     }
     await Promise.all(pendingWrites);
   } finally {
+    stopped = true;
     await pool?.close();
     if (pendingWrites.size > 0) await Promise.allSettled(pendingWrites);
     if (cache) syncCacheStats(cache, stats);
@@ -262,7 +270,10 @@ class WorkerPool {
   private spawn(): void {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_URL, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
+      // stdout: true, then piped to stderr: whatever a library prints in a worker can
+      // never end up in the data on stdout.
+      worker = new Worker(WORKER_URL, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb }, stdout: true });
+      worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     } catch (err) {
       this.breakPool(err);
       return;

@@ -1,8 +1,7 @@
 /** The content cache (--cache DIR): keys, hits, misses, invalidation, corrupt entries. */
-import { describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CACHE_FORMAT, hashRuleDir, openCache, optionsHash, rulesHash, toolVersion } from '../../src/run/cache.js';
@@ -10,9 +9,10 @@ import { extractMany, newRunStats } from '../../src/run/pool.js';
 import { extractFile, errorReport, type ExtractedReport } from '../../src/pipeline.js';
 import { DEFAULT_INGEST, IngestError } from '../../src/ingest/index.js';
 import { PARSER_VERSION } from '../../src/parse/common.js';
-import { fixtureFiles, makeMix, ROOT } from './helpers.js';
+import { fixtureFiles, makeMix, removeTempDirs, ROOT, tempDir } from './helpers.js';
 
-const tmp = (p: string) => mkdtemp(join(tmpdir(), p));
+const tmp = tempDir;
+afterAll(removeTempDirs);
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 async function collect(files: string[], cacheDir: string, jobs = 1) {

@@ -1,11 +1,22 @@
 /** Shared set-up for the src/run tests: fixture documents mixed with broken ones, and the built pool. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const made: string[] = [];
+/** A fresh temporary folder, removed by `removeTempDirs` (call it in afterAll). */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
 export const FIXTURE_DIRS = [join(ROOT, 'fixtures', 'pdf'), join(ROOT, 'fixtures', 'text')];
 
 export function fixtureFiles(): string[] {
@@ -36,7 +47,7 @@ export interface Mix {
 
 /** The fixture documents (copied, under their own names) with broken files spread among them. */
 export async function makeMix(prefix = 'sendmine-run-'): Promise<Mix> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = await tempDir(prefix);
   const broken = {
     empty: join(dir, 'empty.pdf'),
     random: join(dir, 'random-bytes.pdf'),
