@@ -9,7 +9,11 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST, type IngestOptions } from '../ingest/index.js';
 import { extractBytes, extractFile, type ExtractedReport, type ExtractOptions } from '../pipeline.js';
-import { writeAtomic } from '../output/atomic.js';
+import { AtomicWriter, writeAtomic } from '../output/atomic.js';
+import { availableParallelism } from 'node:os';
+import { extractMany, type PoolInput } from '../run/pool.js';
+import { createProgress, type ProgressStream } from '../run/progress.js';
+import { ITEM_LISTS, type Item } from '../types.js';
 import { areasCsv, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
@@ -31,6 +35,8 @@ export interface Io {
   stderr: (s: string) => void;
   stdin: () => Promise<Uint8Array>;
   color: boolean;
+  /** Where a progress bar may be drawn (a terminal's stderr); none in tests. */
+  stderrStream?: ProgressStream;
 }
 
 const EXIT_OK = 0;
@@ -55,6 +61,7 @@ export function defaultIo(): Io {
     stderr: (s) => process.stderr.write(s),
     stdin: readStdin,
     color: !noColor && !!process.stdout.isTTY,
+    stderrStream: process.stderr,
   };
 }
 
@@ -67,7 +74,13 @@ interface CommonOptions {
   rules?: string;
   explain?: boolean;
   errors?: string;
+  jobs?: number;
+  timeout?: number;
+  cache?: string;
 }
+
+/** Per-document time limit, seconds: generous, as a 40-page PDF takes a few seconds. */
+const DEFAULT_TIMEOUT_S = 120;
 
 function extractOptions(o: CommonOptions): ExtractOptions {
   const ingest: IngestOptions = { ...DEFAULT_INGEST, maxPages: o.maxPages, maxBytes: Math.round(o.maxMb * 1024 * 1024), encoding: o.encoding };
@@ -75,33 +88,60 @@ function extractOptions(o: CommonOptions): ExtractOptions {
 }
 
 /** Extract every input in order, reporting failures on stderr as they happen. */
-async function extractAll(paths: string[], o: CommonOptions, io: Io, onReport?: (r: ExtractedReport) => void): Promise<{ reports: ExtractedReport[]; failed: number }> {
+/** What a command keeps of each record: all of it, all but the texts, or nothing. */
+type Keep = 'all' | 'slim' | 'none';
+
+/** Items without their texts: enough for counts, outcomes and themes, and far smaller. */
+function slim(r: ExtractedReport): ExtractedReport {
+  const strip = (items: Item[]) => items.map(({ text: _t, evidence: _e, explain: _x, ...rest }) => ({ ...rest, text: '' }));
+  const out: ExtractedReport = { ...r, narrative: [], furniture: undefined };
+  for (const list of ITEM_LISTS) out[list] = strip(r[list]);
+  return out;
+}
+
+/**
+ * Extract every input (in parallel, in input order), reporting failures and warnings on
+ * stderr as they come; `onReport` sees each record, and `keep` says what is held for the
+ * command afterwards, so memory need not grow with the number of documents.
+ */
+async function extractAll(paths: string[], o: CommonOptions, io: Io, keep: Keep = 'all', onReport?: (r: ExtractedReport) => void | Promise<void>): Promise<{ reports: ExtractedReport[]; failed: number }> {
   const entries = await expandInputs(paths);
   const opts = extractOptions(o);
   // A bad rule file is a usage error, found before any document is read.
   if (o.rules) await loadTagger(o.rules);
+  const inputs: PoolInput[] = [];
+  for (const e of entries) {
+    if (e.error) inputs.push({ file: e.file, error: e.error });
+    else if (e.file === STDIN) inputs.push({ file: STDIN, data: await io.stdin() });
+    else inputs.push(e.file);
+  }
+  const progress = createProgress({ total: inputs.length, quiet: o.quiet, stream: io.stderrStream ?? { isTTY: false, write: io.stderr } });
   const reports: ExtractedReport[] = [];
+  const errors: ExtractedReport[] = [];
   let failed = 0;
-  for (const entry of entries) {
-    let r: ExtractedReport;
-    if (entry.error) {
-      r = { ...(await extractBytes(entry.file, new Uint8Array(0), opts)), reason: entry.error, stage: 'read' };
-    } else if (entry.file === STDIN) {
-      r = await extractBytes(STDIN, await io.stdin(), opts);
-    } else {
-      r = await extractFile(entry.file, opts);
-    }
+  let done = 0;
+  const run = extractMany(inputs, {
+    jobs: o.jobs ?? availableParallelism(),
+    timeoutMs: (o.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+    ingest: opts,
+    cacheDir: o.cache,
+  });
+  for await (const r of run) {
     if (r.kind === 'error') {
       failed++;
-      io.stderr(`sendmine: ${r.file}: error: ${r.reason}\n`);
+      errors.push(r);
+      progress.log(`sendmine: ${r.file}: error: ${r.reason}\n`);
     } else if (!o.quiet) {
-      for (const w of r.warnings) io.stderr(`sendmine: ${r.file}: warning: ${w}\n`);
+      for (const w of r.warnings) progress.log(`sendmine: ${r.file}: warning: ${w}\n`);
     }
-    reports.push(r);
-    onReport?.(r);
+    await onReport?.(r);
+    if (keep === 'all') reports.push(r);
+    else if (keep === 'slim') reports.push(slim(r));
+    progress.update(++done);
   }
+  progress.finish();
   if (entries.length === 0) io.stderr('sendmine: no documents found (looked for .pdf, .txt and .md files)\n');
-  if (o.errors) await writeAtomic(o.errors, errorsCsv(reports));
+  if (o.errors) await writeAtomic(o.errors, errorsCsv(errors));
   return { reports, failed };
 }
 
@@ -141,7 +181,10 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages').default(DEFAULT_INGEST.maxPages).argParser(positiveInt))
       .addOption(new Option('--max-mb <n>', 'refuse inputs larger than this many MB').default(DEFAULT_INGEST.maxBytes / 1048576).argParser(positiveNumber))
       .option('--rules <file>', 'theme rules (JSON) that extend or override the built-in ones')
-      .option('--errors <file>', 'also write the inputs that failed as CSV (file, stage, reason)');
+      .option('--errors <file>', 'also write the inputs that failed as CSV (file, stage, reason)')
+      .addOption(new Option('-j, --jobs <n>', 'documents extracted at once, on worker threads').default(availableParallelism()).argParser(positiveInt))
+      .addOption(new Option('--timeout <seconds>', 'per-document time limit (0: none)').default(DEFAULT_TIMEOUT_S).argParser(nonNegativeNumber))
+      .option('--cache <dir>', 're-use earlier results for unchanged files (keyed by content, tool version and rules)');
 
   common(
     program
@@ -152,17 +195,30 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('--explain', 'add to each item the theme rules that fired (with the matched words) and the polarity cues'),
   ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
     await guardOutput(o.output, paths, o.errors);
-    const streaming = o.format === 'ndjson' && !o.output;
-    const { reports, failed } = await extractAll(paths, o, io, streaming ? (r) => io.stdout(`${JSON.stringify(publicRecord(r))}\n`) : undefined);
-    if (!streaming) {
-      const data = o.format === 'json' ? `${JSON.stringify(reports.map(publicRecord), null, 2)}\n` : reports.map((r) => `${JSON.stringify(publicRecord(r))}\n`).join('');
-      await emit(data, o.output, io);
+    // Records go out as they are made (NDJSON), to stdout or to a file renamed into place at the end.
+    const sink = o.output ? new AtomicWriter(o.output) : null;
+    const write = async (text: string) => (sink ? sink.write(text) : io.stdout(text));
+    let first = true;
+    if (o.format === 'json') await write('[');
+    let failed = 0;
+    try {
+      ({ failed } = await extractAll(paths, o, io, 'none', async (r) => {
+        const json = JSON.stringify(publicRecord(r), null, o.format === 'json' ? 2 : undefined);
+        if (o.format === 'json') await write(`${first ? '\n' : ',\n'}${json}`);
+        else await write(`${json}\n`);
+        first = false;
+      }));
+      if (o.format === 'json') await write(first ? ']\n' : '\n]\n');
+      await sink?.commit();
+    } catch (err) {
+      await sink?.abort();
+      throw err;
     }
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 
   // areas and findings: the same job, two shapes of CSV.
-  const csvCommand = (name: string, description: string, toCsv: (reports: ExtractedReport[], opts: { raw?: boolean }) => string) =>
+  const csvCommand = (name: string, description: string, toCsv: (reports: ExtractedReport[], opts: { raw?: boolean }) => string, keep: Keep) =>
     common(
       program
         .command(name)
@@ -171,13 +227,14 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
         .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
     ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
       await guardOutput(o.output, paths, o.errors);
-      const { reports, failed } = await extractAll(paths, o, io);
-      for (const r of reports) if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+      const { reports, failed } = await extractAll(paths, o, io, keep, (r) => {
+        if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+      });
       await emit(toCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
       exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
     });
-  csvCommand('areas', 'the cross-area CSV: one row per area SEND inspection document, sorted by area and date', areasCsv);
-  csvCommand('findings', 'the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables', findingsCsv);
+  csvCommand('areas', 'the cross-area CSV: one row per area SEND inspection document, sorted by area and date', areasCsv, 'slim');
+  csvCommand('findings', 'the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables', findingsCsv, 'all');
 
   common(
     program
@@ -187,7 +244,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .addOption(new Option('-f, --format <format>', 'terminal (tables and bars), md, json or csv').choices(['terminal', 'md', 'json', 'csv']).default('terminal')),
   ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
     await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io);
+    const { reports, failed } = await extractAll(paths, o, io, 'slim');
     const s = summarise(reports);
     const text =
       o.format === 'json'
@@ -211,7 +268,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
   ).action(async (paths: string[], o: CommonOptions & { area?: string; format: string; rawCsv?: boolean }) => {
     await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io);
+    const { reports, failed } = await extractAll(paths, o, io, 'slim');
     const rows = timeline(reports, { area: o.area });
     const text = o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : o.format === 'table' ? timelineTable(rows) : timelineCsv(rows, { raw: o.rawCsv });
     await emit(text, o.output, io);
@@ -230,7 +287,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     await guardOutput(o.output, paths, o.errors);
     const official = [];
     for (const f of o.official) official.push(...(await readOfficial(f)));
-    const { reports, failed } = await extractAll(paths, o, io);
+    const { reports, failed } = await extractAll(paths, o, io, 'slim');
     const result = reconcile(reports, official);
     await emit(o.format === 'json' ? reconcileToJson(result) : formatReconcileText(result, { color: io.color && !o.output }), o.output, io);
     exitCode = failed > 0 || (o.strict && result.counts.disagreements > 0) ? EXIT_INPUT_FAILED : EXIT_OK;
@@ -320,6 +377,11 @@ function positiveInt(v: string): number {
 function nonNegativeInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new CommanderError(EXIT_USAGE, 'sendmine.invalidArgument', `expected a whole number >= 0, got "${v}"`);
+  return n;
+}
+function nonNegativeNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new CommanderError(EXIT_USAGE, 'sendmine.invalidArgument', `expected a number >= 0, got "${v}"`);
   return n;
 }
 function positiveNumber(v: string): number {

@@ -21,6 +21,8 @@
  *   without a worker.
  */
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { IngestError, readInputBytes } from '../ingest/index.js';
 import { errorReport, extractBytes, type ExtractedReport } from '../pipeline.js';
 import { openCache, type ReportCache } from './cache.js';
@@ -95,7 +97,8 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
   const stats = opts.stats ?? newRunStats();
   const cache = opts.cacheDir ? await openCache(opts.cacheDir, opts.ingest) : null;
   const jobs = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, total));
-  const inProcess = jobs === 1;
+  // Run from the TypeScript sources (tests), there is no compiled worker: stay in-process.
+  const inProcess = jobs === 1 || !existsSync(fileURLToPath(WORKER_URL));
   const pool = inProcess
     ? null
     : new WorkerPool(jobs, { opts: opts.ingest, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats);
