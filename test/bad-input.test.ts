@@ -1,4 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+
+// PDFs on a busy 2-core machine, with the whole suite running at once.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { extractFile } from '../src/pipeline.js';
 import { DEFAULT_INGEST } from '../src/ingest/index.js';
 import { makeBadInputs, type BadInputs } from './support/bad-inputs.js';

@@ -3,6 +3,10 @@
  * Most cases call `run` in-process; a few spawn the built binary for real exit codes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+
+// PDFs on a busy 2-core machine, with the whole suite running at once.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';

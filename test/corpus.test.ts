@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+
+// PDFs on a busy 2-core machine, with the whole suite running at once.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { loadGoldDirs } from '../src/check/gold.js';
 import { scoreCheck } from '../src/check/score.js';
 import { evaluateThresholds } from '../src/check/thresholds.js';

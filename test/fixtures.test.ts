@@ -3,6 +3,10 @@
  * field, and every item of every list, one test per document.
  */
 import { describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+
+// PDFs on a busy 2-core machine, with the whole suite running at once.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { join } from 'node:path';
 import { loadGoldDirs } from '../src/check/gold.js';
 import { scoreCheck } from '../src/check/score.js';

@@ -3,6 +3,10 @@
  * in a spreadsheet, and output files are never half-written or written over an input.
  */
 import { describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+
+// PDFs on a busy 2-core machine, with the whole suite running at once.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';

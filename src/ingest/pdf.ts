@@ -74,9 +74,9 @@ export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise
       // Table rows are told apart by their grid lines. Reading vector graphics costs a
       // second pass over the page, so only pages that may hold a table (and the page
       // after, where a row may run on) pay for it.
-      const hasTable = items.some((it) => TABLE_HINT.test(it.str));
+      const hasTable = hasTableHeading(items);
       let rules: Rule[] | undefined;
-      if (hasTable || tablePage) rules = await readRules(page as never, pdfjs.OPS, viewport.height);
+      if (hasTable || (tablePage && !startsNewSection(items))) rules = await readRules(page as never, pdfjs.OPS, viewport.height);
       tablePage = hasTable;
       raw.push({ width: viewport.width, height: viewport.height, items, rules });
       page.cleanup();
@@ -94,7 +94,46 @@ export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise
   }
 }
 
-const TABLE_HINT = /responsible bod|areas? for (?:priority action|improvement)|recommendations?/i;
+/**
+ * A page holds a recommendations table when a line reads as its heading or header row
+ * ("Responsible body", "Areas for improvement" standing alone). Only such pages, and the
+ * page after, have their graphics read: that costs more than the text.
+ */
+const TABLE_LINE = /^(?:responsible bod(?:y|ies)\b.*|areas? for (?:priority action|improvement)s?:?)$/i;
+
+/** The page after a table opens with the next section, not the table's last rows. */
+const AFTER_TABLE = /^(?:local area partnership details|information about this (?:monitoring )?inspection|inspection team|next steps)\b/i;
+
+function startsNewSection(items: RawItem[]): boolean {
+  if (items.length === 0) return true;
+  const top = Math.min(...items.map((i) => i.y));
+  const text = items
+    .filter((i) => Math.abs(i.y - top) < 2)
+    .sort((a, b) => a.x - b.x)
+    .map((i) => i.str)
+    .join('')
+    .trim();
+  return AFTER_TABLE.test(text);
+}
+
+function hasTableHeading(items: RawItem[]): boolean {
+  const rows = new Map<number, RawItem[]>();
+  for (const it of items) {
+    const key = Math.round(it.y);
+    if (!rows.has(key)) rows.set(key, []);
+    rows.get(key)!.push(it);
+  }
+  for (const row of rows.values()) {
+    const text = row
+      .sort((a, b) => a.x - b.x)
+      .map((i) => i.str)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (TABLE_LINE.test(text)) return true;
+  }
+  return false;
+}
 
 type Matrix = [number, number, number, number, number, number];
 

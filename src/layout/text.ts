@@ -6,6 +6,8 @@ const TEXT_MARKERS = new Set(rules.textBulletMarkers);
 
 /** Straight quotes, plain dashes, NFKC (ligatures), folded white space. */
 export function cleanText(s: string): string {
+  // Most text is plain ASCII: only the rest needs the Unicode work.
+  if (!/[^\x20-\x7e]/.test(s)) return s.replace(/\s+/g, ' ').trim();
   return s
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")

@@ -73,7 +73,6 @@ th[aria-sort=descending] button::after{content:" \\25BC";color:inherit}
 .filter-box label{font-weight:700}
 #filter{font:inherit;padding:.35rem .55rem;border:2px solid #4d4d4d;border-radius:4px;width:min(100%,24rem)}
 .badge{display:inline-block;border:2px solid #888;border-radius:1rem;padding:0 .55rem;font-size:.85rem;font-weight:700;background:#eee;white-space:normal}
-.badge .sym{margin-right:.25em}
 .badge-good{border-color:#009E73;background:#def2ec}
 .badge-mixed{border-color:#E69F00;background:#fcefd6}
 .badge-bad{border-color:#D55E00;background:#fbe2d5;border-style:double;border-width:3px}
@@ -115,7 +114,12 @@ footer.page{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem
   figure.chart-fig,.card,tr,.timeline>li>.tl-head,.findings>li,blockquote{break-inside:avoid}
   .charts{display:block}
   figure.chart-fig{margin-bottom:1rem}
-  svg.chart{max-width:13cm}
+  svg.chart{width:auto;height:auto;max-width:14cm;max-height:230mm}
+  .table-wrap{overflow:visible}
+  th button{display:contents}
+  th:not([aria-sort]) button::after{content:none}
+  table{font-size:8.5pt}
+  th,td{padding:.2rem .3rem}
   .area{break-before:auto}
   tr[hidden]{display:table-row!important}
 }

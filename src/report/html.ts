@@ -86,7 +86,7 @@ function badge(outcome: Outcome | string | null, words?: string): string {
   const key = (outcome ?? 'unknown') as Outcome | 'unknown';
   const tone = OUTCOME_TONE[key] ?? 'unknown';
   const text = words ?? (outcome ? ((OUTCOME_TEXT as Record<string, string>)[outcome] ?? outcome) : 'Outcome not found');
-  return `<span class="badge badge-${tone}"><span class="sym" aria-hidden="true">${TONE_SYMBOL[tone]}</span>${esc(text)}</span>`;
+  return `<span class="badge badge-${tone}"><span class="sym" aria-hidden="true">${TONE_SYMBOL[tone]}</span> ${esc(text)}</span>`;
 }
 
 function dataTable(caption: string, head: string[], rows: string[][], numeric: (i: number) => boolean): string {
@@ -115,7 +115,9 @@ function headlineSection(F: Figures, s: Summary): string {
     card(F.f('documents.sendInspections'), `SEND inspection ${plural(F.n('documents.sendInspections'), 'document', 'documents')}`),
     card(F.f('national.areas'), `local ${plural(F.n('national.areas'), 'area', 'areas')}`),
   ];
-  if (d.notSendInspection) cards.push(card(F.f('documents.notSendInspection'), 'not SEND inspections (not counted)'));
+  if (d.notSendInspection) {
+    cards.push(card(F.f('documents.notSendInspection'), `${plural(d.notSendInspection, 'not a SEND inspection', 'not SEND inspections')} (not counted)`));
+  }
   if (d.errors) cards.push(card(F.f('documents.errors'), `unreadable ${plural(d.errors, 'file', 'files')}`));
   if (d.duplicates) cards.push(card(F.f('documents.duplicates'), `${plural(d.duplicates, 'duplicate', 'duplicates')} (counted once)`));
   out.push(`<ul class="cards">${cards.join('')}</ul>`);
@@ -385,7 +387,7 @@ function outcomeCell(d: InspectionDoc): string {
   const r = d.report;
   let extra = '';
   if (d.kind === 'area-send-revisit-2016' && r.revisit) extra = ` (${r.revisit.addressed} of ${r.revisit.total} addressed)`;
-  return `${badge(r.outcome)}${esc(extra)}`;
+  return `${badge(r.outcome)}${extra ? ` ${esc(extra.trim())}` : ''}`;
 }
 
 function inspectionsSection(model: ReportModel): string {
@@ -438,7 +440,7 @@ function inspectionsSection(model: ReportModel): string {
 // Per area
 
 const themeTags = (item: Item) =>
-  (item.themes ?? []).map((t) => `<span class="tag">${esc(THEME_LABELS[t] ?? t)}</span>`).join('');
+  (item.themes ?? []).map((t) => `<span class="tag">${esc(THEME_LABELS[t] ?? t)}</span>`).join(' ');
 
 function findingItem(item: Item, file: string, opts: { body?: boolean }): string {
   const page = item.page ?? item.evidence?.page ?? null;
@@ -457,8 +459,8 @@ function inspectionEntry(d: InspectionDoc, previous: InspectionDoc | null): stri
   const dates = formatRange(r.inspectionStart, r.inspectionEnd);
   const when = d.date ?? '';
   out.push(
-    `<div class="tl-head"><span class="tl-date">${when && dates ? `<time datetime="${esc(when)}">${esc(dates)}</time>` : esc(dates || 'dates not found')}</span>` +
-      `<span class="tl-kind">${esc(KIND_LABELS[d.kind])}</span>${badge(r.outcome)}</div>`,
+    `<div class="tl-head"><span class="tl-date">${when && dates ? `<time datetime="${esc(when)}">${esc(dates)}</time>` : esc(dates || 'dates not found')}</span> ` +
+      `<span class="tl-kind">${esc(KIND_LABELS[d.kind])}</span> ${badge(r.outcome)}</div>`,
   );
   const gap = previous ? formatGap(previous.date, d.date) : null;
   if (gap) out.push(`<p class="tl-gap">${esc(gap)} after the ${esc(KIND_LABELS[previous!.kind].replace(/ \(.*\)$/, '').toLowerCase())}</p>`);

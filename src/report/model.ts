@@ -232,7 +232,7 @@ export function formatGap(from: string | null, to: string | null): string | null
   const days = daysBetween(from && ISO.test(from) ? from : null, to && ISO.test(to) ? to : null);
   if (days === null || days < 0) return null;
   const months = Math.round(days / 30.44);
-  if (months < 1) return `${days} ${days === 1 ? 'day' : 'days'}`;
+  if (days < 31) return `${days} ${days === 1 ? "day" : "days"}`;
   const y = Math.floor(months / 12);
   const m = months % 12;
   const part = (n: number, w: string) => (n === 0 ? '' : `${n} ${w}${n === 1 ? '' : 's'}`);

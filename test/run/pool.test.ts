@@ -3,7 +3,10 @@
  * load the pool from dist/ (built by `npm install` / `npm ci` through `prepare`): the
  * in-process path and the workers then run the same code. Without dist/ they skip.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Workers and PDFs: slow on a busy 2-core machine when the whole suite runs at once.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
