@@ -151,6 +151,22 @@ describe('sendmine summary and findings', () => {
   });
 });
 
+describe('sendmine report and timeline', () => {
+  it('writes one self-contained HTML page', async () => {
+    const out = join(inputs.dir, 'report.html');
+    expect(await run(['report', join(ROOT, 'fixtures'), '-o', out, '--quiet'], fakeIo())).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+  });
+
+  it('prints one timeline row per area', async () => {
+    const io = fakeIo();
+    expect(await run(['timeline', join(ROOT, 'fixtures'), '--quiet'], io)).toBe(0);
+    expect(io.out.trim().split('\n')).toHaveLength(12);
+  });
+});
+
 describe('sendmine reconcile', () => {
   it('names what is missing from an official file in an unexpected layout, exit 2', async () => {
     const bad = join(inputs.dir, 'official.csv');

@@ -19,6 +19,7 @@ import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { summarise } from '../analyse/summary.js';
 import { timeline } from '../analyse/timeline.js';
+import { renderReport } from '../report/html.js';
 import { timelineCsv, timelineTable } from '../output/timeline-format.js';
 import { reconcile } from '../analyse/reconcile.js';
 import { OfficialDataError, readOfficial } from '../ingest/official.js';
@@ -255,6 +256,20 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
             ? formatSummaryMarkdown(s)
             : formatSummaryTerminal(s, { color: io.color && !o.output });
     await emit(text.endsWith('\n') ? text : `${text}\n`, o.output, io);
+    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+  });
+
+  common(
+    program
+      .command('report')
+      .description('one self-contained HTML page: headline figures, charts, every inspection, and each area\'s timeline with its evidence')
+      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+      .option('--title <text>', 'the page title'),
+  ).action(async (paths: string[], o: CommonOptions & { title?: string }) => {
+    await guardOutput(o.output, paths, o.errors);
+    const { reports, failed } = await extractAll(paths, o, io, 'all');
+    const html = renderReport(reports, { title: o.title, generatedAt: new Date().toISOString().slice(0, 10) });
+    await emit(html, o.output, io);
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 

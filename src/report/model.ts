@@ -230,7 +230,7 @@ export function formatRange(start: string | null, end: string | null): string {
 /** "2 years 3 months", "5 months", "12 days". */
 export function formatGap(from: string | null, to: string | null): string | null {
   const days = daysBetween(from && ISO.test(from) ? from : null, to && ISO.test(to) ? to : null);
-  if (days === null || days < 0) return null;
+  if (days === null || days <= 0) return null;
   const months = Math.round(days / 30.44);
   if (days < 31) return `${days} ${days === 1 ? "day" : "days"}`;
   const y = Math.floor(months / 12);

@@ -103,8 +103,9 @@ export const HOSTILE: Report[] = [
     priorityActions: [
       { text: HOSTILE_TEXT, page: 1, themes: ['ehc-plans'], body: '<script>steal()</script>' },
       { text: HOSTILE_ATTR, page: 2, themes: ['"><svg onload=alert(2)>'], body: "' onmouseover='alert(3)" },
+      { text: '</title></svg></table><iframe src="javascript:alert(4)">', page: 3, themes: ['workforce'] },
     ],
-    strengths: [{ text: '</title></svg></table><iframe src="javascript:alert(4)">', page: 3, themes: ['workforce'] }],
+    strengths: [{ text: 'A strength.', page: 3, themes: ['workforce'] }],
   }),
   report({ file: '<img src=y onerror=alert(5)>.txt', kind: 'not-send-inspection', reason: '<a href="http://example.invalid/">click</a>' }),
 ];
