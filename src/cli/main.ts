@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { extractMany, type PoolInput } from '../run/pool.js';
 import { createProgress, type ProgressStream } from '../run/progress.js';
 import { ITEM_LISTS, type Item } from '../types.js';
-import { areasCsv, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
+import { AreaRows, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { summarise } from '../analyse/summary.js';
@@ -218,24 +218,38 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 
-  // areas and findings: the same job, two shapes of CSV.
-  const csvCommand = (name: string, description: string, toCsv: (reports: ExtractedReport[], opts: { raw?: boolean }) => string, keep: Keep) =>
+  const csvOptions = (cmd: Command) =>
     common(
-      program
-        .command(name)
-        .description(description)
+      cmd
         .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
         .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
-    ).action(async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
+    );
+  const skipped = (o: CommonOptions) => (r: ExtractedReport) => {
+    if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+  };
+
+  csvOptions(program.command('areas').description('the cross-area CSV: one row per area SEND inspection document, sorted by area and date')).action(
+    async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
       await guardOutput(o.output, paths, o.errors);
-      const { reports, failed } = await extractAll(paths, o, io, keep, (r) => {
-        if (r.kind === 'not-send-inspection' && !o.quiet) io.stderr(`sendmine: ${r.file}: skipped: ${r.reason}\n`);
+      const rows = new AreaRows();
+      const report = skipped(o);
+      const { failed } = await extractAll(paths, o, io, 'none', (r) => {
+        report(r);
+        rows.add(r);
       });
-      await emit(toCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+      await emit(rows.toCsv({ raw: o.rawCsv }), o.output, io);
       exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
-    });
-  csvCommand('areas', 'the cross-area CSV: one row per area SEND inspection document, sorted by area and date', areasCsv, 'slim');
-  csvCommand('findings', 'the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables', findingsCsv, 'all');
+    },
+  );
+
+  csvOptions(program.command('findings').description('the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables')).action(
+    async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
+      await guardOutput(o.output, paths, o.errors);
+      const { reports, failed } = await extractAll(paths, o, io, 'all', skipped(o));
+      await emit(findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+      exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+    },
+  );
 
   common(
     program

@@ -53,6 +53,8 @@ const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern)
 const TABLES = headingRules.tableHeaders.map((t) => ({ id: t.id, res: t.columns.map((p) => new RegExp(p)) }));
 
 export function matchHeading(text: string): string | undefined {
+  // The longest framework heading is under 140 characters: most lines need no cleaning.
+  if (text.length > 200) return undefined;
   const key = headingKey(text);
   if (key.length > 160) return undefined;
   return HEADINGS.find((h) => h.res.some((re) => re.test(key)))?.id;
@@ -60,6 +62,7 @@ export function matchHeading(text: string): string | undefined {
 
 /** Could this text be the first part of a heading wrapped over two lines? */
 function headingPrefix(text: string): boolean {
+  if (text.length > 160) return false;
   const key = headingKey(text);
   return key.split(' ').length >= 3 && !endsSentence(key) && key.length < 120;
 }

@@ -8,8 +8,10 @@ const TEXT_MARKERS = new Set(rules.textBulletMarkers);
 export function cleanText(s: string): string {
   // Most text is plain ASCII: only the rest needs the Unicode work.
   if (!/[^\x20-\x7e]/.test(s)) return s.replace(/\s+/g, ' ').trim();
-  return s
-    .normalize('NFKC')
+  // NFKC (ligatures, full-width forms) is costly: only for characters beyond Latin-1 and
+  // the quotes and dashes replaced below.
+  const t = /[^\x00-\xff\u2010-\u2027\u2032\u2033]/.test(s) ? s.normalize('NFKC') : s;
+  return t
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

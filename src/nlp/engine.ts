@@ -71,6 +71,8 @@ interface CompiledTheme {
   id: string;
   masks: RegExp[];
   rules: CompiledRule[];
+  /** All phrase patterns of the theme in one: a text it misses cannot fire a phrase rule. */
+  quick: RegExp | null;
 }
 
 export class RuleError extends Error {}
@@ -91,24 +93,28 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
   const ids = new Set<string>();
   return file.themes.map((t) => {
     if (!t.id || !Array.isArray(t.rules)) throw new RuleError(`theme ${JSON.stringify(t.id)}: needs an id and a rules array`);
+    const rules = t.rules.map((r) => {
+      if (!r.id) throw new RuleError(`theme ${t.id}: a rule has no id`);
+      if (ids.has(r.id)) throw new RuleError(`rule ${r.id}: duplicate id`);
+      ids.add(r.id);
+      if (!r.phrases?.length && !r.stems?.length && !r.match) throw new RuleError(`rule ${r.id}: needs phrases, stems or match`);
+      return {
+        spec: r,
+        phrases: (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`)),
+        stems: r.stems ?? [],
+        unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
+        requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
+        matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
+        lists: r.lists ? new Set(r.lists) : null,
+      };
+    });
+    // Compiled after the rules, so that a bad pattern is reported against its rule.
+    const phrases = t.rules.flatMap((r) => r.phrases ?? []);
     return {
       id: t.id,
       masks: (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`)),
-      rules: t.rules.map((r) => {
-        if (!r.id) throw new RuleError(`theme ${t.id}: a rule has no id`);
-        if (ids.has(r.id)) throw new RuleError(`rule ${r.id}: duplicate id`);
-        ids.add(r.id);
-        if (!r.phrases?.length && !r.stems?.length && !r.match) throw new RuleError(`rule ${r.id}: needs phrases, stems or match`);
-        return {
-          spec: r,
-          phrases: (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`)),
-          stems: r.stems ?? [],
-          unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
-          requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
-          matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
-          lists: r.lists ? new Set(r.lists) : null,
-        };
-      }),
+      quick: phrases.length ? compile(phrases.map((p) => `(?:${p})`).join('|'), `${t.id} (all phrases)`) : null,
+      rules,
     };
   });
 }
@@ -159,9 +165,13 @@ export class ThemeTagger {
     const sents = sentences(clean);
     const out: Hit[] = [];
     for (const theme of this.themes) {
+      // Most themes are absent from most items: one pass over the text rules them out.
+      const phrasesPossible = theme.quick === null || test(theme.quick, clean);
+      if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
       const masked = sents.map((s) => mask(s, theme.masks));
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
+        if (!phrasesPossible && rule.stems.length === 0 && rule.matchIf === null) continue;
         const hit = await this.fire(rule, masked);
         if (hit !== null) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }

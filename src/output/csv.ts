@@ -97,8 +97,29 @@ function toCsv(header: readonly string[], rows: Record<string, string | number |
 }
 
 export function areasCsv(reports: Report[], opts: { raw?: boolean } = {}): string {
-  const rows = reports.filter(isSendReport).sort(compareAreaRows).map((r) => ({ ...areaRow(r), ...themeCells(r) }));
-  return toCsv(ALL_AREA_COLUMNS, rows, opts.raw);
+  const rows = new AreaRows();
+  for (const r of reports) rows.add(r);
+  return rows.toCsv(opts);
+}
+
+/**
+ * The areas CSV built one document at a time: each record becomes its row at once, so a
+ * run over thousands of documents holds rows, not records.
+ */
+export class AreaRows {
+  private readonly rows: { key: Report; row: Record<string, string | number> }[] = [];
+
+  add(r: Report): void {
+    if (!isSendReport(r)) return;
+    // Only the fields the sort looks at are kept beside the row.
+    const key = { area: r.area, inspectionStart: r.inspectionStart, letterDate: r.letterDate, file: r.file } as Report;
+    this.rows.push({ key, row: { ...areaRow(r), ...themeCells(r) } });
+  }
+
+  toCsv(opts: { raw?: boolean } = {}): string {
+    const sorted = [...this.rows].sort((a, b) => compareAreaRows(a.key, b.key)).map((x) => x.row);
+    return toCsv(ALL_AREA_COLUMNS, sorted, opts.raw);
+  }
 }
 
 export const FINDING_COLUMNS = ['area', 'kind', 'inspection_start', 'inspection_end', 'letter_date', 'outcome', 'list', 'index', 'polarity', 'themes', 'page', 'body', 'text', 'file'] as const;
