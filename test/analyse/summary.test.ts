@@ -11,35 +11,11 @@ import { bar, formatSummaryCsv, formatSummaryMarkdown, formatSummaryTerminal, su
 import { THEME_IDS } from '../../src/nlp/taxonomy.js';
 import { ITEM_LISTS, type Item, type ItemListName, type Report } from '../../src/types.js';
 import { CORPUS, corpusAvailable } from '../support/corpus.js';
+import { emptyReport } from '../../src/parse/common.js';
 
 function report(overrides: Partial<Report>): Report {
-  return {
-    file: `${(overrides.area ?? 'doc').toLowerCase().replace(/\W+/g, '-')}.txt`,
-    kind: 'area-send-initial-2016',
-    area: null,
-    inspectionStart: null,
-    inspectionEnd: null,
-    previousInspectionStart: null,
-    previousInspectionEnd: null,
-    letterDate: null,
-    outcome: null,
-    actionPlan: null,
-    nextSteps: null,
-    revisit: null,
-    mainFindings: [],
-    strengths: [],
-    weaknesses: [],
-    priorityActions: [],
-    improvements: [],
-    significantWeaknesses: [],
-    narrative: [],
-    sha256: null,
-    pages: 3,
-    parserVersion: 'test',
-    reason: null,
-    warnings: [],
-    ...overrides,
-  };
+  // The extractor's own empty record, so a new Report field needs no edit here.
+  return { ...emptyReport(`${(overrides.area ?? 'doc').toLowerCase().replace(/\W+/g, '-')}.txt`), kind: 'area-send-initial-2016', pages: 3, parserVersion: 'test', ...overrides };
 }
 
 /** Items with the given themes (one array per item). */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import type { Report } from '../../src/types.js';
+import { emptyReport } from '../../src/parse/common.js';
 
 // ---------------------------------------------------------------------------------------------
 // ODS: cells and rows as content.xml spells them.
@@ -93,32 +94,8 @@ export class TempDir {
 
 /** A Report with every field empty but those given. */
 export function report(fields: Partial<Report> & Pick<Report, 'kind'>): Report {
-  return {
-    file: `${(fields.area ?? 'report').toLowerCase().replace(/\W+/g, '-')}.pdf`,
-    area: null,
-    inspectionStart: null,
-    inspectionEnd: null,
-    previousInspectionStart: null,
-    previousInspectionEnd: null,
-    letterDate: null,
-    outcome: null,
-    actionPlan: null,
-    nextSteps: null,
-    revisit: null,
-    mainFindings: [],
-    strengths: [],
-    weaknesses: [],
-    priorityActions: [],
-    improvements: [],
-    significantWeaknesses: [],
-    narrative: [],
-    sha256: null,
-    pages: null,
-    parserVersion: 'test',
-    reason: null,
-    warnings: [],
-    ...fields,
-  };
+  // The extractor's own empty record, so a new Report field needs no edit here.
+  return { ...emptyReport(`${(fields.area ?? 'report').toLowerCase().replace(/\W+/g, '-')}.pdf`), pages: null, parserVersion: 'test', ...fields };
 }
 
 export function items(n: number): Report['priorityActions'] {
