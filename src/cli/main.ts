@@ -13,7 +13,7 @@ import { AtomicWriter, writeAtomic } from '../output/atomic.js';
 import { availableParallelism } from 'node:os';
 import { extractMany, type PoolInput } from '../run/pool.js';
 import { createProgress, type ProgressStream } from '../run/progress.js';
-import { ITEM_LISTS, type Item } from '../types.js';
+import { slimReport } from '../run/slim.js';
 import { AreaRows, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
 import { RuleError, loadTagger } from '../nlp/themes.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
@@ -89,16 +89,13 @@ function extractOptions(o: CommonOptions): ExtractOptions {
 }
 
 /** Extract every input in order, reporting failures on stderr as they happen. */
-/** What a command keeps of each record: all of it, all but the texts, or nothing. */
-type Keep = 'all' | 'slim' | 'none';
-
-/** Items without their texts: enough for counts, outcomes and themes, and far smaller. */
-function slim(r: ExtractedReport): ExtractedReport {
-  const strip = (items: Item[]) => items.map(({ text: _t, evidence: _e, explain: _x, ...rest }) => ({ ...rest, text: '' }));
-  const out: ExtractedReport = { ...r, narrative: [], furniture: undefined };
-  for (const list of ITEM_LISTS) out[list] = strip(r[list]);
-  return out;
-}
+/**
+ * What a command needs of each record: all of it kept (`all`), all but the texts kept
+ * (`slim`), each whole record once as it comes (`stream`), or each record without its
+ * texts once as it comes (`rows`). Without texts, records cross back from the workers
+ * far cheaper.
+ */
+type Keep = 'all' | 'slim' | 'stream' | 'rows';
 
 /**
  * Extract every input (in parallel, in input order), reporting failures and warnings on
@@ -126,6 +123,8 @@ async function extractAll(paths: string[], o: CommonOptions, io: Io, keep: Keep 
     timeoutMs: (o.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
     ingest: opts,
     cacheDir: o.cache,
+    // What the command keeps decides what crosses back from the workers.
+    slim: keep === 'slim' || keep === 'rows',
   });
   for await (const r of run) {
     if (r.kind === 'error') {
@@ -137,7 +136,7 @@ async function extractAll(paths: string[], o: CommonOptions, io: Io, keep: Keep 
     }
     await onReport?.(r);
     if (keep === 'all') reports.push(r);
-    else if (keep === 'slim') reports.push(slim(r));
+    else if (keep === 'slim') reports.push(slimReport(r));
     progress.update(++done);
   }
   progress.finish();
@@ -203,7 +202,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     if (o.format === 'json') await write('[');
     let failed = 0;
     try {
-      ({ failed } = await extractAll(paths, o, io, 'none', async (r) => {
+      ({ failed } = await extractAll(paths, o, io, 'stream', async (r) => {
         const json = JSON.stringify(publicRecord(r), null, o.format === 'json' ? 2 : undefined);
         if (o.format === 'json') await write(`${first ? '\n' : ',\n'}${json}`);
         else await write(`${json}\n`);
@@ -233,7 +232,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       await guardOutput(o.output, paths, o.errors);
       const rows = new AreaRows();
       const report = skipped(o);
-      const { failed } = await extractAll(paths, o, io, 'none', (r) => {
+      const { failed } = await extractAll(paths, o, io, 'rows', (r) => {
         report(r);
         rows.add(r);
       });

@@ -62,6 +62,11 @@ export interface ExtractManyOptions {
   timeoutMs: number;
   /** Extraction options (ingest limits, encoding, nlp switches): plain data, sent to each worker. */
   ingest: ExtractOpts;
+  /**
+   * Records may come back without item texts (`slimReport`): for callers that keep only
+   * counts and themes. Ignored with a cache, which must store whole records.
+   */
+  slim?: boolean;
   /** A folder for the content cache (`--cache DIR`). */
   cacheDir?: string;
   /** Called after each document is finished (in completion order). */
@@ -101,7 +106,7 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
   const inProcess = jobs === 1 || !existsSync(fileURLToPath(WORKER_URL));
   const pool = inProcess
     ? null
-    : new WorkerPool(jobs, { opts: opts.ingest, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats);
+    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats);
   const pendingWrites = new Set<Promise<void>>();
   let done = 0;
   /** Set when the consumer is gone (or the run is over): late completions are dropped. */

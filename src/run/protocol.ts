@@ -17,6 +17,8 @@ export interface TestHooks {
 
 export interface WorkerInit {
   opts: ExtractOpts;
+  /** Send records back without item texts (the caller keeps no texts, and cloning them is the cost). */
+  slim?: boolean;
   testHooks?: TestHooks;
 }
 

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorReport, extractBytes } from '../pipeline.js';
+import { slimReport } from './slim.js';
 import type { ToWorker, FromWorker, WorkerInit } from './protocol.js';
 
 const port = parentPort;
@@ -38,7 +39,8 @@ port.on('message', async (msg: ToWorker) => {
     }
   }
   // ---- end of test-only hooks ----
-  const record = await extractBytes(file, data, init.opts);
+  const full = await extractBytes(file, data, init.opts);
+  const record = init.slim ? slimReport(full) : full;
   try {
     post({ type: 'done', id, record });
   } catch (err) {
