@@ -73,6 +73,8 @@ export interface ExtractManyOptions {
   onProgress?: (done: number, total: number) => void;
   /** Old-space limit of each worker, MB (default 1024). */
   workerMemoryMb?: number;
+  /** Documents a worker extracts before it is replaced by a fresh one (default RECYCLE_AFTER). */
+  recycleAfter?: number;
   /** Documents admitted at once (default 4 x jobs). */
   window?: number;
   /** Filled in as the run goes (cache hits, workers started, timeouts, ...). */
@@ -106,7 +108,7 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
   const inProcess = jobs === 1 || !existsSync(fileURLToPath(WORKER_URL));
   const pool = inProcess
     ? null
-    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats);
+    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats, opts.recycleAfter);
   const pendingWrites = new Set<Promise<void>>();
   let done = 0;
   /** Set when the consumer is gone (or the run is over): late completions are dropped. */
@@ -226,7 +228,16 @@ interface Slot {
   dead: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  /** Documents this worker has finished. */
+  done: number;
 }
+
+/**
+ * A worker is retired after this many documents and a fresh one started: its heap grows
+ * slowly over thousands of documents (pdf.js keeps per-process caches), and a restart
+ * (about half a second of CPU) keeps memory flat over long batches.
+ */
+export const RECYCLE_AFTER = 400;
 
 /** A fixed number of worker threads, started lazily, each extracting one document at a time. */
 class WorkerPool {
@@ -242,6 +253,7 @@ class WorkerPool {
     private readonly memoryMb: number,
     private readonly timeoutMs: number,
     private readonly stats: RunStats,
+    private readonly recycleAfter: number = RECYCLE_AFTER,
   ) {}
 
   run(file: string, data: Uint8Array): Promise<ExtractedReport> {
@@ -280,14 +292,14 @@ class WorkerPool {
     try {
       // stdout: true, then piped to stderr: whatever a library prints in a worker can
       // never end up in the data on stdout.
-      worker = new Worker(WORKER_URL, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb }, stdout: true });
+      worker = new Worker(WORKER_URL, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 8 }, stdout: true });
       worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     } catch (err) {
       this.breakPool(err);
       return;
     }
     this.stats.workersStarted++;
-    const slot: Slot = { worker, ready: false, dead: false, task: null, timer: null };
+    const slot: Slot = { worker, ready: false, dead: false, task: null, timer: null, done: 0 };
     this.slots.push(slot);
     worker.on('message', (msg: FromWorker) => {
       if (slot.dead) return;
@@ -297,6 +309,7 @@ class WorkerPool {
       } else if (msg.type === 'done' && slot.task?.id === msg.id) {
         const task = slot.task;
         this.release(slot);
+        if (++slot.done >= this.recycleAfter) this.retire(slot);
         task.resolve(msg.record);
         this.pump();
       }
@@ -331,6 +344,12 @@ class WorkerPool {
     slot.dead = true;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  /** Stop a healthy worker that has done its share; pump starts its replacement. */
+  private retire(slot: Slot): void {
+    this.remove(slot);
+    void slot.worker.terminate().catch(() => undefined);
   }
 
   private timeOut(slot: Slot): void {

@@ -50,6 +50,13 @@ describe.skipIf(!available)('extractMany on worker threads', () => {
     expect((await collect(mix.files, { jobs: 3, window: 3 })).json).toEqual(reference);
   });
 
+  it('retires each worker after its share of documents, with the same records', async () => {
+    const { json, stats } = await collect(mix.files, { jobs: 2, recycleAfter: 3 });
+    expect(json).toEqual(reference);
+    expect(stats.workersStarted).toBeGreaterThan(2);
+    expect(stats.workersLost).toBe(0);
+  });
+
   it('reports the broken files as error records with their stage', async () => {
     const byFile = new Map(reference.map((r) => [JSON.parse(r).file, JSON.parse(r)]));
     expect(byFile.get(mix.broken.empty)).toMatchObject({ kind: 'error', stage: 'read', reason: 'empty file' });
