@@ -241,67 +241,69 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     },
   );
 
-  csvOptions(program.command('findings').description('the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables')).action(
-    async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
+  /**
+   * Commands that extract every input, then render what they kept: the same steps
+   * (output guard, extraction, atomic output, exit code) for each.
+   */
+  const renderCommand = <O extends CommonOptions>(cmd: Command, keep: Keep, render: (reports: ExtractedReport[], o: O) => string) =>
+    cmd.action(async (paths: string[], o: O) => {
       await guardOutput(o.output, paths, o.errors);
-      const { reports, failed } = await extractAll(paths, o, io, 'all', skipped(o));
-      await emit(findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }), o.output, io);
+      const { reports, failed } = await extractAll(paths, o, io, keep, keep === 'all' ? skipped(o) : undefined);
+      await emit(render(reports, o), o.output, io);
       exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+    });
+
+  renderCommand<CommonOptions & { rawCsv?: boolean }>(
+    csvOptions(program.command('findings').description('the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables')),
+    'all',
+    (reports, o) => findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }),
+  );
+
+  renderCommand<CommonOptions & { format: string }>(
+    common(
+      program
+        .command('summary')
+        .description('the national picture: outcomes, WSoA and priority action plan shares, themes ranked, by year and region')
+        .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+        .addOption(new Option('-f, --format <format>', 'terminal (tables and bars), md, json or csv').choices(['terminal', 'md', 'json', 'csv']).default('terminal')),
+    ),
+    'slim',
+    (reports, o) => {
+      const s = summarise(reports);
+      const text =
+        o.format === 'json' ? summaryToJson(s) : o.format === 'csv' ? formatSummaryCsv(s) : o.format === 'md' ? formatSummaryMarkdown(s) : formatSummaryTerminal(s, { color: io.color && !o.output });
+      return text.endsWith('\n') ? text : `${text}\n`;
     },
   );
 
-  common(
-    program
-      .command('summary')
-      .description('the national picture: outcomes, WSoA and priority action plan shares, themes ranked, by year and region')
-      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
-      .addOption(new Option('-f, --format <format>', 'terminal (tables and bars), md, json or csv').choices(['terminal', 'md', 'json', 'csv']).default('terminal')),
-  ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
-    await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io, 'slim');
-    const s = summarise(reports);
-    const text =
-      o.format === 'json'
-        ? summaryToJson(s)
-        : o.format === 'csv'
-          ? formatSummaryCsv(s)
-          : o.format === 'md'
-            ? formatSummaryMarkdown(s)
-            : formatSummaryTerminal(s, { color: io.color && !o.output });
-    await emit(text.endsWith('\n') ? text : `${text}\n`, o.output, io);
-    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
-  });
+  renderCommand<CommonOptions & { title?: string }>(
+    common(
+      program
+        .command('report')
+        .description("one self-contained HTML page: headline figures, charts, every inspection, and each area's timeline with its evidence")
+        .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+        .option('--title <text>', 'the page title'),
+    ),
+    'all',
+    (reports, o) => renderReport(reports, { title: o.title, generatedAt: new Date().toISOString().slice(0, 10) }),
+  );
 
-  common(
-    program
-      .command('report')
-      .description('one self-contained HTML page: headline figures, charts, every inspection, and each area\'s timeline with its evidence')
-      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
-      .option('--title <text>', 'the page title'),
-  ).action(async (paths: string[], o: CommonOptions & { title?: string }) => {
-    await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io, 'all');
-    const html = renderReport(reports, { title: o.title, generatedAt: new Date().toISOString().slice(0, 10) });
-    await emit(html, o.output, io);
-    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
-  });
-
-  common(
-    program
-      .command('timeline')
-      .description("one row per area: its inspections across both frameworks, outcomes, and the days between them")
-      .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
-      .option('--area <name>', 'only this area (any spelling the local authority table knows)')
-      .addOption(new Option('-f, --format <format>', 'csv, table or json').choices(['csv', 'table', 'json']).default('csv'))
-      .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
-  ).action(async (paths: string[], o: CommonOptions & { area?: string; format: string; rawCsv?: boolean }) => {
-    await guardOutput(o.output, paths, o.errors);
-    const { reports, failed } = await extractAll(paths, o, io, 'slim');
-    const rows = timeline(reports, { area: o.area });
-    const text = o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : o.format === 'table' ? timelineTable(rows) : timelineCsv(rows, { raw: o.rawCsv });
-    await emit(text, o.output, io);
-    exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
-  });
+  renderCommand<CommonOptions & { area?: string; format: string; rawCsv?: boolean }>(
+    common(
+      program
+        .command('timeline')
+        .description('one row per area: its inspections across both frameworks, outcomes, and the days between them')
+        .argument('<paths...>', 'files, folders (searched recursively) or - for stdin')
+        .option('--area <name>', 'only this area (any spelling the local authority table knows)')
+        .addOption(new Option('-f, --format <format>', 'csv, table or json').choices(['csv', 'table', 'json']).default('csv'))
+        .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
+    ),
+    'slim',
+    (reports, o) => {
+      const rows = timeline(reports, { area: o.area });
+      return o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : o.format === 'table' ? timelineTable(rows) : timelineCsv(rows, { raw: o.rawCsv });
+    },
+  );
 
   common(
     program
