@@ -182,6 +182,24 @@ Leaders should improve the local offer.
     expect(r.improvements.map((i) => i.text)).toEqual(['Leaders should improve the local offer.']);
   });
 
+  it('finds a label whose value stands in the next block (text read in PDF order)', async () => {
+    const r = await extractText(`Area SEND inspection of Anyshire Local Area Partnership
+
+Inspection dates:
+
+8 January 2024 to 12 January 2024
+
+Dates of previous inspection:
+
+2 October 2017 to 6 October 2017
+
+Inspection outcome
+
+The local area partnership's arrangements lead to inconsistent experiences and outcomes for children and young people with SEND.
+`, 'report.txt');
+    expect(r).toMatchObject({ kind: 'area-send-full-2023', inspectionStart: '2024-01-08', inspectionEnd: '2024-01-12', previousInspectionStart: '2017-10-02', outcome: 'inconsistent' });
+  });
+
   it('reads a monitoring inspection', async () => {
     const r = await extractText(`# Area SEND monitoring inspection of Anyshire Local Area Partnership
 

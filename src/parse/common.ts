@@ -61,9 +61,14 @@ export function titleText(blocks: Block[], title: Block | null): string {
 }
 
 export function findLabelled(blocks: Block[], label: RegExp): { block: Block; rest: string } | null {
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const m = label.exec(b.text);
-    if (m) return { block: b, rest: b.text.slice(m.index + m[0].length) };
+    if (!m) continue;
+    const rest = b.text.slice(m.index + m[0].length);
+    // "Inspection dates:" alone, with its value in the next block (text read in PDF order).
+    if (rest.trim() === '' && blocks[i + 1]) return { block: b, rest: blocks[i + 1].text };
+    return { block: b, rest };
   }
   return null;
 }
