@@ -50,7 +50,7 @@
  */
 import { crossFramework, timeline, type CrossFramework } from './timeline.js';
 import { THEME_IDS } from '../nlp/taxonomy.js';
-import type { DocumentKind, ItemListName, Outcome, Report } from '../types.js';
+import type { DocumentKind, ItemListName, Report } from '../types.js';
 import { ITEM_LISTS } from '../types.js';
 import { REGIONS, resolveAuthority } from './authorities.js';
 

@@ -4,11 +4,10 @@
  * Exit codes: 0 all inputs read, 1 some inputs failed (or a check bar failed), 2 usage.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { Chalk } from 'chalk';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST, type IngestOptions } from '../ingest/index.js';
-import { extractBytes, extractFile, type ExtractedReport, type ExtractOptions } from '../pipeline.js';
+import { extractFile, type ExtractedReport, type ExtractOptions } from '../pipeline.js';
 import { AtomicWriter, writeAtomic } from '../output/atomic.js';
 import { availableParallelism } from 'node:os';
 import { extractMany, type PoolInput } from '../run/pool.js';

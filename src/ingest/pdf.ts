@@ -105,34 +105,32 @@ const TABLE_LINE = /^(?:responsible bod(?:y|ies)\b.*|areas? for (?:priority acti
 const AFTER_TABLE = /^(?:local area partnership details|information about this (?:monitoring )?inspection|inspection team|next steps)\b/i;
 
 function startsNewSection(items: RawItem[]): boolean {
-  if (items.length === 0) return true;
-  const top = Math.min(...items.map((i) => i.y));
-  const text = items
-    .filter((i) => Math.abs(i.y - top) < 2)
-    .sort((a, b) => a.x - b.x)
-    .map((i) => i.str)
-    .join('')
-    .trim();
-  return AFTER_TABLE.test(text);
+  const top = rowTexts(items)[0];
+  return top === undefined || AFTER_TABLE.test(top);
 }
 
 function hasTableHeading(items: RawItem[]): boolean {
+  return rowTexts(items).some((text) => TABLE_LINE.test(text));
+}
+
+/** The text of each baseline of raw items, top to bottom: enough to spot a heading before layout runs. */
+function rowTexts(items: RawItem[]): string[] {
   const rows = new Map<number, RawItem[]>();
   for (const it of items) {
     const key = Math.round(it.y);
     if (!rows.has(key)) rows.set(key, []);
     rows.get(key)!.push(it);
   }
-  for (const row of rows.values()) {
-    const text = row
-      .sort((a, b) => a.x - b.x)
-      .map((i) => i.str)
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (TABLE_LINE.test(text)) return true;
-  }
-  return false;
+  return [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, row]) =>
+      row
+        .sort((a, b) => a.x - b.x)
+        .map((i) => i.str)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
 }
 
 type Matrix = [number, number, number, number, number, number];

@@ -20,7 +20,8 @@ const NEGATIVE = compileSet(rules.negative);
 const POSITIVE = compileSet(rules.positive);
 const NEUTRALISERS = rules.neutralisers.map((p) => new RegExp(p, 'gi'));
 const CONCESSIVE = new RegExp(rules.concessive, 'i');
-const CONTRAST = new RegExp(rules.contrast, 'i');
+const CONTRAST_BREAK = new RegExp(rules.contrastBreak, 'i');
+const CONTRAST_OPENER = new RegExp(rules.contrastOpener, 'i');
 
 export interface PolarityExplanation {
   polarity: Polarity;
@@ -36,8 +37,8 @@ export function mainClause(sentence: string): string {
     if (comma > 0 && comma < s.length - 5) s = s.slice(comma + 1).trim();
   }
   // "X, but Y." -> "Y."; "However, Y." -> "Y."
-  const parts = s.split(/(?:,|;)\s*(?=(?:but|however|yet|nevertheless)\b)/i);
-  s = parts[parts.length - 1].replace(/^(?:but|however|yet|nevertheless|nonetheless|despite this|even so),?\s*/i, '');
+  const parts = s.split(CONTRAST_BREAK);
+  s = parts[parts.length - 1].replace(CONTRAST_OPENER, '');
   return s;
 }
 
@@ -74,7 +75,3 @@ export function polarityOf(text: string): Polarity {
   return explainPolarity(text).polarity;
 }
 
-/** Is the contrast marker there at all (used to decide where finer parsing is worth it). */
-export function hasContrast(text: string): boolean {
-  return CONTRAST.test(text);
-}

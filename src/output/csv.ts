@@ -88,7 +88,8 @@ export function neutraliseCell(value: string | number): string | number {
   return /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/.test(value) ? `'${value}` : value;
 }
 
-function toCsv(header: readonly string[], rows: Record<string, string | number | null>[], raw?: boolean): string {
+/** Rows to CSV text in the header's column order, cells neutralised unless `raw`. */
+export function toCsv(header: readonly string[], rows: Record<string, string | number | null>[], raw?: boolean): string {
   const records = rows.map((row) => header.map((c) => {
     const v = row[c] ?? '';
     return raw ? v : neutraliseCell(v);

@@ -3,7 +3,6 @@
  * Markdown for a write-up, the JSON data, and a long CSV for pivot tables.
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
-import { stringify } from 'csv-stringify/sync';
 import {
   FULL_OUTCOMES,
   OUTCOMES_2016,
@@ -20,7 +19,7 @@ import {
 } from '../analyse/summary.js';
 import { THEME_LABELS } from '../nlp/taxonomy.js';
 import { ITEM_LISTS, type ItemListName } from '../types.js';
-import { neutraliseCell } from './csv.js';
+import { toCsv } from './csv.js';
 
 export interface SummaryFormatOptions {
   color: boolean;
@@ -456,8 +455,7 @@ export function formatSummaryCsv(s: Summary): string {
   for (const [y, sl] of Object.entries(s.byYear)) rows.push(...sliceRows(sl, y, 'all'));
   for (const [r, sl] of Object.entries(s.byRegion)) rows.push(...sliceRows(sl, 'all', r));
   for (const u of s.unknownAreas) rows.push({ ...base, region: UNKNOWN, section: 'unknown-area', key: u.area ?? '', count: u.inspections });
-  const records = rows.map((row) => SUMMARY_CSV_COLUMNS.map((col) => neutraliseCell(row[col])));
-  return stringify([Array.from(SUMMARY_CSV_COLUMNS), ...records], { quoted_match: /^'/ });
+  return toCsv(SUMMARY_CSV_COLUMNS, rows);
 }
 
 /** Of the areas that needed a WSoA (or not) under the 2016 framework, their 2023 outcome. */

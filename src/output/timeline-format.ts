@@ -1,14 +1,9 @@
 /** The area timeline as CSV, JSON, or a terminal table. */
-import { stringify } from 'csv-stringify/sync';
 import { TIMELINE_COLUMNS, type TimelineRow } from '../analyse/timeline.js';
-import { neutraliseCell } from './csv.js';
+import { toCsv } from './csv.js';
 
 export function timelineCsv(rows: TimelineRow[], opts: { raw?: boolean } = {}): string {
-  const records = rows.map((r) => TIMELINE_COLUMNS.map((c) => {
-    const v = r[c] ?? '';
-    return opts.raw ? v : neutraliseCell(v);
-  }));
-  return stringify([Array.from(TIMELINE_COLUMNS), ...records], { quoted_match: /^'/ });
+  return toCsv(TIMELINE_COLUMNS, rows as unknown as Record<string, string | number | null>[], opts.raw);
 }
 
 const SHORT: Record<string, string> = {

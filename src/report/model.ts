@@ -42,17 +42,6 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
   'systemic-failings': 'Widespread or systemic failings',
 };
 
-/** Shorter wording for chart legends and table cells. */
-export const OUTCOME_SHORT: Record<Outcome | 'unknown', string> = {
-  'wsoa-required': 'WSoA required',
-  'no-wsoa': 'no WSoA',
-  'sufficient-progress': 'sufficient progress',
-  'insufficient-progress': 'insufficient progress',
-  positive: 'positive',
-  inconsistent: 'inconsistent',
-  'systemic-failings': 'widespread or systemic failings',
-  unknown: 'outcome unknown',
-};
 
 export type Tone = 'good' | 'mixed' | 'bad' | 'unknown';
 
