@@ -24,10 +24,9 @@ const FAMILIES = rules.families.map((f) => ({
 const NEGATIVES = rules.negativeReasons.map((n) => ({ ...n, re: new RegExp(n.pattern, 'im') }));
 
 export function classify(blocks: Block[]): Classification {
-  const head = blocks.slice(0, rules.titleSearchBlocks);
+  const head = blocks.slice(0, rules.titleSearchBlocks).map((b) => ({ b, text: cleanText(b.text) }));
   for (const f of FAMILIES) {
-    for (const b of head) {
-      const text = cleanText(b.text);
+    for (const { b, text } of head) {
       if (f.titles.some((re) => re.test(text))) return { kind: f.kind, rule: `title:${f.kind}`, reason: null, titleBlock: b };
     }
   }

@@ -7,13 +7,23 @@
  */
 import type { Line, Page, Rule, TextRun } from '../types.js';
 import { IngestError } from './errors.js';
+import { importKeepingNatives } from './native-builtins.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
 
-/** pdf.js is large: load it only when a PDF is actually read. */
+/**
+ * pdf.js is large: load it only when a PDF is actually read. In Node its "worker"
+ * runs in this thread; we load that half too, up front, so that the native
+ * built-ins its polyfills replace can be put back once both halves are in.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= importKeepingNatives(async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return pdfjs;
+  });
   return pdfjsPromise;
 }
 

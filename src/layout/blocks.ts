@@ -55,9 +55,20 @@ const TABLES = headingRules.tableHeaders.map((t) => ({ id: t.id, res: t.columns.
 export function matchHeading(text: string): string | undefined {
   // The longest framework heading is under 140 characters: most lines need no cleaning.
   if (text.length > 200) return undefined;
+  // Furniture removal, heading detection and block building ask about the same lines:
+  // answers are kept for the document being laid out (see resetHeadingMemo).
+  const known = headingMemo.get(text);
+  if (known !== undefined) return known || undefined;
   const key = headingKey(text);
-  if (key.length > 160) return undefined;
-  return HEADINGS.find((h) => h.res.some((re) => re.test(key)))?.id;
+  const id = key.length > 160 ? undefined : HEADINGS.find((h) => h.res.some((re) => re.test(key)))?.id;
+  headingMemo.set(text, id ?? '');
+  return id;
+}
+
+const headingMemo = new Map<string, string>();
+/** Forgets the heading answers of the previous document (called per document by runLayout). */
+export function resetHeadingMemo(): void {
+  headingMemo.clear();
 }
 
 /** Could this text be the first part of a heading wrapped over two lines? */
@@ -106,10 +117,12 @@ function measure(pages: Page[]): Metrics {
 
 function tableHeaderOf(line: Line): { id: string; boundary: number } | undefined {
   const cells = line.tableCells ?? line.runs.map((r) => r.text);
+  // A header row has two cells at least, each short.
+  if (cells.length < 2 || line.text.length > 200) return undefined;
+  // The header row's cells, in order; a run may hold a whole header cell or a part.
+  const keys = cells.map((c) => headingKey(c));
   for (const t of TABLES) {
     if (t.res.length < 2) continue;
-    // The header row's cells, in order; a run may hold a whole header cell or a part.
-    const keys = cells.map((c) => headingKey(c));
     const firstIdx = keys.findIndex((k) => t.res[0].test(k));
     const secondIdx = keys.findIndex((k, i) => i > firstIdx && t.res[1].test(k));
     if (firstIdx >= 0 && secondIdx > firstIdx) {

@@ -6,19 +6,40 @@ const TEXT_MARKERS = new Set(rules.textBulletMarkers);
 
 /** Straight quotes, plain dashes, NFKC (ligatures), folded white space. */
 export function cleanText(s: string): string {
-  // Most text is plain ASCII: only the rest needs the Unicode work.
-  if (!/[^\x20-\x7e]/.test(s)) return s.replace(/\s+/g, ' ').trim();
+  // Most lines are already clean: printable ASCII with single inner spaces.
+  if (s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !NEEDS_CLEANING.test(s)) return s;
+  if (!/[^\x00-\x7f]/.test(s)) return s.replace(/\s+/g, ' ').trim();
   // NFKC (ligatures, full-width forms) is costly: only for characters beyond Latin-1 and
   // the quotes and dashes replaced below.
   const t = /[^\x00-\xff\u2010-\u2027\u2032\u2033]/.test(s) ? s.normalize('NFKC') : s;
   return t
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\u00ad/g, '')
+    .replace(TYPOGRAPHIC, (c) => TYPOGRAPHIC_PLAIN[c] ?? ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Anything but printable ASCII, or a doubled space. */
+const NEEDS_CLEANING = /[^\x21-\x7e ]| {2}/;
+const TYPOGRAPHIC = /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u2033\u2010-\u2015\u2212\u00ad]/g;
+const TYPOGRAPHIC_PLAIN: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u00ad': '',
+};
 
 /** The key a heading is matched on. */
 export function headingKey(s: string): string {

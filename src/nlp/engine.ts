@@ -163,17 +163,24 @@ export class ThemeTagger {
   async hits(text: string, list?: string): Promise<Hit[]> {
     const clean = cleanText(text);
     const sents = sentences(clean);
+    // Stems of a sentence serve every stem rule: worked out once per (masked) sentence.
+    const stemCache = new Map<string, { stems: string[]; words: string[] }>();
     const out: Hit[] = [];
     for (const theme of this.themes) {
       // Most themes are absent from most items: one pass over the text rules them out.
       const phrasesPossible = theme.quick === null || test(theme.quick, clean);
       if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
-      const masked = sents.map((s) => mask(s, theme.masks));
+      const masked = theme.masks.length ? sents.map((s) => mask(s, theme.masks)) : sents;
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
         if (!phrasesPossible && rule.stems.length === 0 && rule.matchIf === null) continue;
-        const hit = await this.fire(rule, masked);
-        if (hit !== null) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
+        let hit = this.fire(rule, masked, stemCache);
+        if (hit === NEEDS_GRAMMAR) {
+          // Matching stays synchronous; compromise is loaded the first time a sentence needs it.
+          nlpModule = await loadNlp();
+          hit = this.fire(rule, masked, stemCache);
+        }
+        if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }
     }
     return out;
@@ -188,10 +195,11 @@ export class ThemeTagger {
     return { themes, hits };
   }
 
-  private async fire(rule: CompiledRule, sents: string[]): Promise<string | null> {
+  private fire(rule: CompiledRule, sents: string[], stemCache: Map<string, { stems: string[]; words: string[] }>): string | null | typeof NEEDS_GRAMMAR {
     const scoped = rule.spec.scope === 'lead' ? sents.slice(0, 1) : sents;
     for (const s of scoped) {
-      const found = await this.matchSentence(rule, s);
+      const found = this.matchSentence(rule, s, stemCache);
+      if (found === NEEDS_GRAMMAR) return found;
       if (found === null) continue;
       if (rule.unless.some((re) => test(re, s))) continue;
       if (rule.requires.length && !rule.requires.some((re) => test(re, s))) continue;
@@ -200,23 +208,25 @@ export class ThemeTagger {
     return null;
   }
 
-  private async matchSentence(rule: CompiledRule, s: string): Promise<string | null> {
+  private matchSentence(rule: CompiledRule, s: string, stemCache: Map<string, { stems: string[]; words: string[] }>): string | null | typeof NEEDS_GRAMMAR {
     for (const re of rule.phrases) {
       re.lastIndex = 0;
       const m = re.exec(s);
       if (m) return m[0].trim();
     }
     if (rule.stems.length) {
-      const { stems, words } = stemsOf(s);
+      let st = stemCache.get(s);
+      if (!st) stemCache.set(s, (st = stemsOf(s)));
+      const { stems, words } = st;
       for (const seq of rule.stems) {
         for (let i = 0; i + seq.length <= stems.length; i++) {
-          if (seq.every((st, k) => stems[i + k] === st)) return words.slice(i, i + seq.length).join(' ');
+          if (seq.every((x, k) => stems[i + k] === x)) return words.slice(i, i + seq.length).join(' ');
         }
       }
     }
     if (rule.matchIf && test(rule.matchIf, s)) {
-      const nlp = await loadNlp();
-      const doc = nlp(s);
+      if (!nlpModule) return NEEDS_GRAMMAR;
+      const doc = nlpModule(s);
       for (const p of rule.spec.match!.patterns) {
         const m = doc.match(p);
         if (m.found) return m.text();
@@ -225,6 +235,9 @@ export class ThemeTagger {
     return null;
   }
 }
+
+/** A rule's cheap filter passed but compromise is not loaded yet. */
+const NEEDS_GRAMMAR = Symbol('needs-grammar');
 
 function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;

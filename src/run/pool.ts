@@ -75,6 +75,8 @@ export interface ExtractManyOptions {
   workerMemoryMb?: number;
   /** Documents a worker extracts before it is replaced by a fresh one (default RECYCLE_AFTER). */
   recycleAfter?: number;
+  /** Heap (MB) after a document beyond which a worker is replaced by a fresh one (default RECYCLE_HEAP_MB). */
+  recycleHeapMb?: number;
   /** Documents admitted at once (default 4 x jobs). */
   window?: number;
   /** Filled in as the run goes (cache hits, workers started, timeouts, ...). */
@@ -97,6 +99,9 @@ export function timeoutReport(file: string, timeoutMs: number): ExtractedReport 
 
 const hasLimit = (ms: number) => Number.isFinite(ms) && ms > 0;
 
+/** Files read ahead of the one being extracted, in-process. */
+const READ_AHEAD = 8;
+
 /** Extract every input; records come out in input order. */
 export async function* extractMany(files: readonly PoolInput[], opts: ExtractManyOptions): AsyncGenerator<ExtractedReport> {
   const total = files.length;
@@ -108,7 +113,7 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
   const inProcess = jobs === 1 || !existsSync(fileURLToPath(WORKER_URL));
   const pool = inProcess
     ? null
-    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats, opts.recycleAfter);
+    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats, opts.recycleAfter, opts.recycleHeapMb);
   const pendingWrites = new Set<Promise<void>>();
   let done = 0;
   /** Set when the consumer is gone (or the run is over): late completions are dropped. */
@@ -128,19 +133,23 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
     return Promise.race([work, limit]).finally(() => clearTimeout(timer));
   };
 
-  const produce = async (input: PoolInput): Promise<ExtractedReport> => {
+  /** An input's bytes, or the record of why they could not be read. */
+  const read = async (input: PoolInput): Promise<Uint8Array | ExtractedReport> => {
     const file = typeof input === 'string' ? input : input.file;
     if (typeof input !== 'string' && input.error !== undefined) return errorReport(file, new IngestError('read', input.error), null);
-    let data: Uint8Array;
-    if (typeof input !== 'string' && input.data) {
-      data = input.data;
-    } else {
-      try {
-        data = await readInputBytes(file, opts.ingest.maxBytes);
-      } catch (err) {
-        return errorReport(file, err, null);
-      }
+    if (typeof input !== 'string' && input.data) return input.data;
+    try {
+      return await readInputBytes(file, opts.ingest.maxBytes);
+    } catch (err) {
+      return errorReport(file, err, null);
     }
+  };
+
+  const produce = async (input: PoolInput, bytes?: Promise<Uint8Array | ExtractedReport>): Promise<ExtractedReport> => {
+    const file = typeof input === 'string' ? input : input.file;
+    const got = await (bytes ?? read(input));
+    if (!(got instanceof Uint8Array)) return got;
+    const data = got;
     if (!cache) return extract(file, data);
     const key = cache.keyForBytes(data);
     const hit = await cache.get(key, file);
@@ -157,8 +166,13 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
 
   try {
     if (inProcess) {
+      // The next few files are read while this one is extracted: small files otherwise
+      // spend as long waiting on the file system as being parsed.
+      const reads: Promise<Uint8Array | ExtractedReport>[] = [];
+      let queued = 0;
       for (const input of files) {
-        const record = await produce(input);
+        while (queued < total && reads.length < READ_AHEAD) reads.push(read(files[queued++]!));
+        const record = await produce(input, reads.shift());
         opts.onProgress?.(++done, total);
         yield record;
       }
@@ -217,27 +231,47 @@ function syncCacheStats(cache: ReportCache, stats: RunStats): void {
 interface Task {
   id: number;
   file: string;
+  /** Kept until the record is back: a lost worker's documents are sent again. */
   data: Uint8Array;
   resolve: (r: ExtractedReport) => void;
   reject: (err: unknown) => void;
+  /** Was in a worker's hands when it died with other documents: runs again alone. */
+  suspect?: boolean;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
   dead: boolean;
-  task: Task | null;
+  /** Documents sent to this worker, oldest (the one being extracted) first. */
+  tasks: Task[];
+  /** The time limit of the document being extracted. */
   timer: NodeJS.Timeout | null;
   /** Documents this worker has finished. */
   done: number;
+  /** Its heap has outgrown RECYCLE_HEAP_MB: it takes no more documents and is retired once idle. */
+  full: boolean;
 }
 
+/** Documents that stay in a worker's queue: one only while it runs a suspect. */
+const capacity = (slot: Slot) => (slot.tasks[0]?.suspect ? 1 : PER_WORKER);
+
 /**
- * A worker is retired after this many documents and a fresh one started: its heap grows
- * slowly over thousands of documents (pdf.js keeps per-process caches), and a restart
- * (about half a second of CPU) keeps memory flat over long batches.
+ * Documents sent to a worker ahead of the one it is extracting: the next one is already
+ * in its message queue when it finishes, so it never waits on a round trip through the
+ * main thread (for small text letters, that wait was as long as the work).
  */
-export const RECYCLE_AFTER = 400;
+const PER_WORKER = 2;
+
+/**
+ * A worker is retired, and a fresh one started, when its heap has grown past
+ * RECYCLE_HEAP_MB after a document (pdf.js keeps per-document caches; a leak in a
+ * library must not grow a long batch), or after RECYCLE_AFTER documents whatever its
+ * heap. Not sooner: a fresh worker runs cold (its JIT warms up over the first hundred
+ * or so documents), and retiring every 400 documents cost a fifth of a text batch's time.
+ */
+export const RECYCLE_AFTER = 5000;
+export const RECYCLE_HEAP_MB = 256;
 
 /** A fixed number of worker threads, started lazily, each extracting one document at a time. */
 class WorkerPool {
@@ -254,6 +288,7 @@ class WorkerPool {
     private readonly timeoutMs: number,
     private readonly stats: RunStats,
     private readonly recycleAfter: number = RECYCLE_AFTER,
+    private readonly recycleHeapMb: number = RECYCLE_HEAP_MB,
   ) {}
 
   run(file: string, data: Uint8Array): Promise<ExtractedReport> {
@@ -269,16 +304,24 @@ class WorkerPool {
     const slots = this.slots.splice(0);
     for (const s of slots) {
       s.dead = true;
-      if (s.timer) clearTimeout(s.timer);
+      this.clearTimer(s);
     }
     await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
   }
 
   private pump(): void {
     if (this.closed || this.broken) return;
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.ready && !slot.task && !slot.dead) this.dispatch(slot, this.queue.shift()!);
+    // Fill the least-loaded workers first, so each keeps one document in hand. A suspect
+    // goes only to an idle worker, and nothing joins it there: if that worker dies, the
+    // suspect alone is to blame.
+    for (let depth = 0; depth < PER_WORKER; depth++) {
+      for (const slot of this.slots) {
+        const next = this.queue[0];
+        if (!next) return;
+        if (!slot.ready || slot.dead || slot.full || slot.tasks.length !== depth || slot.done + depth >= this.recycleAfter) continue;
+        if (depth >= capacity(slot) || (next.suspect && depth > 0)) continue;
+        this.dispatch(slot, this.queue.shift()!);
+      }
     }
     let starting = this.slots.filter((s) => !s.ready).length;
     while (this.slots.length < this.size && this.queue.length > starting) {
@@ -299,17 +342,21 @@ class WorkerPool {
       return;
     }
     this.stats.workersStarted++;
-    const slot: Slot = { worker, ready: false, dead: false, task: null, timer: null, done: 0 };
+    const slot: Slot = { worker, ready: false, dead: false, tasks: [], timer: null, done: 0, full: false };
     this.slots.push(slot);
     worker.on('message', (msg: FromWorker) => {
       if (slot.dead) return;
       if (msg.type === 'ready') {
         slot.ready = true;
         this.pump();
-      } else if (msg.type === 'done' && slot.task?.id === msg.id) {
-        const task = slot.task;
-        this.release(slot);
-        if (++slot.done >= this.recycleAfter) this.retire(slot);
+      } else if (msg.type === 'done' && slot.tasks[0]?.id === msg.id) {
+        const task = slot.tasks.shift()!;
+        this.clearTimer(slot);
+        // The worker takes the next document as soon as it posts this one.
+        this.startTimer(slot);
+        slot.done++;
+        if (msg.heapMb > this.recycleHeapMb) slot.full = true;
+        if ((slot.full || slot.done >= this.recycleAfter) && slot.tasks.length === 0) this.retire(slot);
         task.resolve(msg.record);
         this.pump();
       }
@@ -325,60 +372,74 @@ class WorkerPool {
   }
 
   private dispatch(slot: Slot, task: Task): void {
-    slot.task = task;
-    const d = task.data;
-    const buffer = d.byteOffset === 0 && d.byteLength === d.buffer.byteLength && d.buffer instanceof ArrayBuffer ? d.buffer : d.slice().buffer;
-    task.data = new Uint8Array(0); // the bytes now belong to the worker
-    if (hasLimit(this.timeoutMs)) slot.timer = setTimeout(() => this.timeOut(slot), this.timeoutMs);
-    const msg: ToWorker = { id: task.id, file: task.file, data: buffer };
-    slot.worker.postMessage(msg, [buffer]);
+    slot.tasks.push(task);
+    if (slot.tasks.length === 1) this.startTimer(slot);
+    // Copied, not transferred: the bytes are kept until the record is back.
+    const msg: ToWorker = { id: task.id, file: task.file, data: task.data };
+    slot.worker.postMessage(msg);
   }
 
-  private release(slot: Slot): void {
+  private startTimer(slot: Slot): void {
+    if (slot.tasks.length > 0 && hasLimit(this.timeoutMs)) slot.timer = setTimeout(() => this.timeOut(slot), this.timeoutMs);
+  }
+
+  private clearTimer(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.task = null;
   }
 
-  private remove(slot: Slot): void {
+  /** Takes a stopped worker out of the pool; returns the documents it held, oldest first. */
+  private remove(slot: Slot): Task[] {
     slot.dead = true;
+    this.clearTimer(slot);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
+    const tasks = slot.tasks;
+    slot.tasks = [];
+    return tasks;
   }
 
   /** Stop a healthy worker that has done its share; pump starts its replacement. */
   private retire(slot: Slot): void {
-    this.remove(slot);
+    this.queue.unshift(...this.remove(slot));
     void slot.worker.terminate().catch(() => undefined);
   }
 
   private timeOut(slot: Slot): void {
-    const task = slot.task;
-    if (!task || slot.dead) return;
-    this.release(slot);
-    this.remove(slot);
+    if (slot.dead || slot.tasks.length === 0) return;
+    // The timer runs for the document the worker is on: the ones queued behind it go back.
+    const [task, ...waiting] = this.remove(slot);
+    this.queue.unshift(...waiting);
     void slot.worker.terminate().catch(() => undefined);
     this.stats.timeouts++;
-    task.resolve(timeoutReport(task.file, this.timeoutMs));
+    task!.resolve(timeoutReport(task!.file, this.timeoutMs));
     this.pump();
   }
 
-  /** A worker died on its own: report its document, replace it (lazily, in pump). */
+  /**
+   * A worker died on its own. Alone with one document, that document is reported and
+   * the worker replaced (lazily, in pump). With several, the oldest's record may have
+   * been on its way when the worker died, so which one killed it is not known: they
+   * all run again, each alone in a fresh worker, and the one that kills that is reported.
+   */
   private lose(slot: Slot, reason: string, err: unknown): void {
     if (slot.dead) return;
-    const task = slot.task;
     const wasReady = slot.ready;
-    this.release(slot);
-    this.remove(slot);
+    const tasks = this.remove(slot);
     void slot.worker.terminate().catch(() => undefined);
     if (!wasReady) {
       // It never got as far as loading the pipeline: every worker would fail the same way.
       this.breakPool(err ?? new Error(reason));
-      task?.reject(this.broken);
+      for (const t of tasks) t.reject(this.broken);
       return;
     }
     this.stats.workersLost++;
-    if (task) task.resolve(errorReport(task.file, new IngestError('parse', reason), null));
+    if (tasks.length === 1) {
+      tasks[0]!.resolve(errorReport(tasks[0]!.file, new IngestError('parse', reason), null));
+    } else {
+      for (const t of tasks) t.suspect = true;
+      this.queue.unshift(...tasks);
+    }
     this.pump();
   }
 

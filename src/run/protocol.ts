@@ -22,11 +22,12 @@ export interface WorkerInit {
   testHooks?: TestHooks;
 }
 
-/** A document to extract; `data` is the file's bytes, transferred (not copied). */
+/** A document to extract; `data` is the file's bytes (a copy: the pool keeps its own until the record is back). */
 export interface ToWorker {
   id: number;
   file: string;
-  data: ArrayBuffer;
+  data: Uint8Array;
 }
 
-export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; record: ExtractedReport };
+/** `heapMb`: the worker's used heap after the document, for the pool's recycling. */
+export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; record: ExtractedReport; heapMb: number };

@@ -4,6 +4,7 @@
  * main thread), extracts it, and posts the record back. One document at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
 import { errorReport, extractBytes } from '../pipeline.js';
 import { slimReport } from './slim.js';
 import type { ToWorker, FromWorker, WorkerInit } from './protocol.js';
@@ -13,10 +14,25 @@ if (!port) throw new Error('src/run/worker.js is a worker_threads script; it is 
 const init = workerData as WorkerInit;
 
 const post = (msg: FromWorker) => port.postMessage(msg);
+const heapMb = () => getHeapStatistics().used_heap_size / 1048576;
 
-port.on('message', async (msg: ToWorker) => {
+// Documents are extracted one at a time, in the order they arrive: the pool sends the
+// next one before this one is done, and a PDF's extraction awaits.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (msg: ToWorker) => {
+  queue = queue
+    .then(() => handle(msg))
+    .catch((err: unknown) => {
+      // Never expected (extraction turns failures into records): crash, and the pool reports the document.
+      setImmediate(() => {
+        throw err;
+      });
+    });
+});
+
+async function handle(msg: ToWorker): Promise<void> {
   const { id, file } = msg;
-  const data = new Uint8Array(msg.data);
+  const data = msg.data;
   // ---- TEST-ONLY hooks (test/run/pool.test.ts): honoured only here, and only when the
   // pool was given `testHooks` by a caller; the CLI never passes them. ----
   const hooks = init.testHooks;
@@ -42,11 +58,11 @@ port.on('message', async (msg: ToWorker) => {
   const full = await extractBytes(file, data, init.opts);
   const record = init.slim ? slimReport(full) : full;
   try {
-    post({ type: 'done', id, record });
+    post({ type: 'done', id, record, heapMb: heapMb() });
   } catch (err) {
     // A record that cannot cross threads (it never should: records are plain data).
-    post({ type: 'done', id, record: errorReport(file, err, record.sha256) });
+    post({ type: 'done', id, record: errorReport(file, err, record.sha256), heapMb: heapMb() });
   }
-});
+}
 
 post({ type: 'ready' });

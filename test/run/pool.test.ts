@@ -57,6 +57,15 @@ describe.skipIf(!available)('extractMany on worker threads', () => {
     expect(stats.workersLost).toBe(0);
   });
 
+  it('retires a worker whose heap has outgrown the limit, with the same records', async () => {
+    // A limit of 1 MB: every worker is over it after its first document (and finishes
+    // the one already sent to it).
+    const { json, stats } = await collect(mix.files, { jobs: 2, recycleHeapMb: 1 });
+    expect(json).toEqual(reference);
+    expect(stats.workersStarted).toBeGreaterThanOrEqual(Math.floor(mix.files.length / 2));
+    expect(stats.workersLost).toBe(0);
+  });
+
   it('reports the broken files as error records with their stage', async () => {
     const byFile = new Map(reference.map((r) => [JSON.parse(r).file, JSON.parse(r)]));
     expect(byFile.get(mix.broken.empty)).toMatchObject({ kind: 'error', stage: 'read', reason: 'empty file' });
@@ -120,7 +129,10 @@ describe.skipIf(!available)('extractMany on worker threads', () => {
     expect(out[3]).toMatchObject({ file: crash, kind: 'error', stage: 'parse', reason: 'the extraction worker crashed: test-only crash' });
     expect(out[9]).toMatchObject({ file: oom, kind: 'error', stage: 'parse', reason: 'ran out of memory: the extraction needed more than 48 MB' });
     expect(json.filter((_, i) => i !== 3 && i !== 9)).toEqual(reference);
-    expect(stats.workersLost).toBe(2);
+    // A worker that dies holding two documents runs both again, each alone: the
+    // culprit kills a second worker before it is reported.
+    expect(stats.workersLost).toBeGreaterThanOrEqual(2);
+    expect(stats.workersLost).toBeLessThanOrEqual(4);
   }, 60_000);
 
   it('holds at most `window` documents while the consumer is slow', async () => {
