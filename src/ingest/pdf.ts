@@ -8,6 +8,7 @@
 import type { Line, Page, Rule, TextRun } from '../types.js';
 import { IngestError } from './errors.js';
 import { importKeepingNatives } from './native-builtins.js';
+import { ContentStreamRuleReader, multiply, toRule, type Matrix } from './pdf-vector.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -46,8 +47,9 @@ const RUN_GAP = 0.35; // gap (in font sizes) beyond which two items are separate
 export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise<Page[]> {
   const pdfjs = await loadPdfJs();
   // Evaluation of embedded code off (CVE-2024-4367 hardening), no font faces, no fetching.
+  // pdf.js detaches the buffer it is given: it gets a copy, as the rule reader needs the bytes.
   const task = pdfjs.getDocument({
-    data,
+    data: new Uint8Array(data),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -70,6 +72,8 @@ export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise
     }
     const raw: { width: number; height: number; items: RawItem[]; rules?: Rule[] }[] = [];
     let tablePage = false;
+    // Rules come from the content streams (fast), else from pdf.js; the index is built at the first table page.
+    let vector: ContentStreamRuleReader | null | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
@@ -86,7 +90,10 @@ export async function readPdfPages(data: Uint8Array, limits: PdfLimits): Promise
       // after, where a row may run on) pay for it.
       const hasTable = hasTableHeading(items);
       let rules: Rule[] | undefined;
-      if (hasTable || (tablePage && !startsNewSection(items))) rules = await readRules(page as never, pdfjs.OPS, viewport.height);
+      if (hasTable || (tablePage && !startsNewSection(items))) {
+        if (vector === undefined) vector = ContentStreamRuleReader.open(data, doc.numPages);
+        rules = vector?.rules(p, viewport.height) ?? (await readRules(page as never, pdfjs.OPS, viewport.height));
+      }
       tablePage = hasTable;
       raw.push({ width: viewport.width, height: viewport.height, items, rules });
       page.cleanup();
@@ -143,29 +150,12 @@ function rowTexts(items: RawItem[]): string[] {
     );
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // m applied after n: the PDF `cm` operator's concatenation order.
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
 interface OperatorList {
   fnArray: number[];
   argsArray: unknown[][];
 }
 
+/** Rules through pdf.js: the fallback when the content stream reader cannot read a page. */
 async function readRules(page: { getOperatorList(): Promise<OperatorList> }, ops: PdfJs['OPS'], height: number): Promise<Rule[]> {
   const list = await page.getOperatorList();
   const rules: Rule[] = [];
@@ -186,11 +176,8 @@ async function readRules(page: { getOperatorList(): Promise<OperatorList> }, ops
     else if (fn === ops.constructPath) {
       const box = args?.[2] as ArrayLike<number> | undefined;
       if (!box || box.length < 4) continue;
-      const [ax, ay] = apply(ctm, box[0], box[1]);
-      const [bx, by] = apply(ctm, box[2], box[3]);
-      const [x1, x2] = [Math.min(ax, bx), Math.max(ax, bx)];
-      const [y1, y2] = [Math.min(ay, by), Math.max(ay, by)];
-      if (y2 - y1 <= 3 && x2 - x1 >= 30) rules.push({ y: height - (y1 + y2) / 2, x1, x2 });
+      const rule = toRule(ctm, box[0], box[1], box[2], box[3], height);
+      if (rule) rules.push(rule);
     }
   }
   return rules;
