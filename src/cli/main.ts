@@ -229,13 +229,13 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
   csvOptions(program.command('areas').description('the cross-area CSV: one row per area SEND inspection document, sorted by area and date')).action(
     async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
       await guardOutput(o.output, paths, o.errors);
-      const rows = new AreaRows();
+      const rows = new AreaRows({ raw: o.rawCsv });
       const report = skipped(o);
       const { failed } = await extractAll(paths, o, io, 'rows', (r) => {
         report(r);
         rows.add(r);
       });
-      await emit(rows.toCsv({ raw: o.rawCsv }), o.output, io);
+      await emit(rows.toCsv(), o.output, io);
       exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
     },
   );

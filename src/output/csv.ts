@@ -90,36 +90,44 @@ export function neutraliseCell(value: string | number): string | number {
 
 /** Rows to CSV text in the header's column order, cells neutralised unless `raw`. */
 export function toCsv(header: readonly string[], rows: Record<string, string | number | null>[], raw?: boolean): string {
-  const records = rows.map((row) => header.map((c) => {
+  return csvLine(header, null, raw) + rows.map((row) => csvLine(header, row, raw)).join('');
+}
+
+/** One CSV line (with its newline): the header's names, or a row's cells in the header's order. */
+function csvLine(header: readonly string[], row: Record<string, string | number | null> | null, raw?: boolean): string {
+  const cells = row === null ? Array.from(header) : header.map((c) => {
     const v = row[c] ?? '';
     return raw ? v : neutraliseCell(v);
-  }));
-  return stringify([Array.from(header), ...records], { quoted_match: /^'/ });
+  });
+  return stringify([cells], { quoted_match: /^'/ });
 }
 
 export function areasCsv(reports: Report[], opts: { raw?: boolean } = {}): string {
-  const rows = new AreaRows();
+  const rows = new AreaRows(opts);
   for (const r of reports) rows.add(r);
-  return rows.toCsv(opts);
+  return rows.toCsv();
 }
 
 /**
- * The areas CSV built one document at a time: each record becomes its row at once, so a
- * run over thousands of documents holds rows, not records.
+ * The areas CSV built one document at a time: each record becomes its CSV line at once,
+ * so a run over thousands of documents holds one string per document, not records or
+ * row objects.
  */
 export class AreaRows {
-  private readonly rows: { key: Report; row: Record<string, string | number> }[] = [];
+  private readonly rows: { key: Report; line: string }[] = [];
+
+  constructor(private readonly opts: { raw?: boolean } = {}) {}
 
   add(r: Report): void {
     if (!isSendReport(r)) return;
-    // Only the fields the sort looks at are kept beside the row.
+    // Only the fields the sort looks at are kept beside the line.
     const key = { area: r.area, inspectionStart: r.inspectionStart, letterDate: r.letterDate, file: r.file } as Report;
-    this.rows.push({ key, row: { ...areaRow(r), ...themeCells(r) } });
+    this.rows.push({ key, line: csvLine(ALL_AREA_COLUMNS, { ...areaRow(r), ...themeCells(r) }, this.opts.raw) });
   }
 
-  toCsv(opts: { raw?: boolean } = {}): string {
-    const sorted = [...this.rows].sort((a, b) => compareAreaRows(a.key, b.key)).map((x) => x.row);
-    return toCsv(ALL_AREA_COLUMNS, sorted, opts.raw);
+  toCsv(): string {
+    const sorted = [...this.rows].sort((a, b) => compareAreaRows(a.key, b.key));
+    return csvLine(ALL_AREA_COLUMNS, null, this.opts.raw) + sorted.map((x) => x.line).join('');
   }
 }
 
