@@ -27,17 +27,13 @@ export function formatOf(file: string, data: Uint8Array): SourceFormat {
   return ext === '.pdf' ? 'pdf' : 'text';
 }
 
-export async function readInputBytes(file: string, maxBytes: number): Promise<Uint8Array> {
-  return readInputBytesSync(file, maxBytes);
-}
-
 /**
- * The same, synchronously: for the small files of a batch, the promise round trips of
- * fs/promises (stat, open, read, close) cost the main thread more than the reading.
- * The size is checked before anything is read, and only regular files are opened (a
- * FIFO would block the open).
+ * A file's bytes, read synchronously: for the small files of a batch, the promise round
+ * trips of fs/promises (stat, open, read, close) cost the main thread more than the
+ * reading. The size is checked before anything is read, and only regular files are
+ * opened (a FIFO would block the open).
  */
-export function readInputBytesSync(file: string, maxBytes: number): Uint8Array {
+export async function readInputBytes(file: string, maxBytes: number): Promise<Uint8Array> {
   let size: number;
   try {
     const st = statSync(file);

@@ -164,7 +164,7 @@ export class ThemeTagger {
     const clean = cleanText(text);
     const sents = sentences(clean);
     // Stems of a sentence serve every stem rule: worked out once per (masked) sentence.
-    const stemCache = new Map<string, { stems: string[]; words: string[] }>();
+    const stemCache: StemCache = new Map();
     const out: Hit[] = [];
     for (const theme of this.themes) {
       // Most themes are absent from most items: one pass over the text rules them out.
@@ -177,7 +177,7 @@ export class ThemeTagger {
         let hit = this.fire(rule, masked, stemCache);
         if (hit === NEEDS_GRAMMAR) {
           // Matching stays synchronous; compromise is loaded the first time a sentence needs it.
-          nlpModule = await loadNlp();
+          await loadNlp();
           hit = this.fire(rule, masked, stemCache);
         }
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
@@ -195,7 +195,7 @@ export class ThemeTagger {
     return { themes, hits };
   }
 
-  private fire(rule: CompiledRule, sents: string[], stemCache: Map<string, { stems: string[]; words: string[] }>): string | null | typeof NEEDS_GRAMMAR {
+  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache): string | null | typeof NEEDS_GRAMMAR {
     const scoped = rule.spec.scope === 'lead' ? sents.slice(0, 1) : sents;
     for (const s of scoped) {
       const found = this.matchSentence(rule, s, stemCache);
@@ -208,7 +208,7 @@ export class ThemeTagger {
     return null;
   }
 
-  private matchSentence(rule: CompiledRule, s: string, stemCache: Map<string, { stems: string[]; words: string[] }>): string | null | typeof NEEDS_GRAMMAR {
+  private matchSentence(rule: CompiledRule, s: string, stemCache: StemCache): string | null | typeof NEEDS_GRAMMAR {
     for (const re of rule.phrases) {
       re.lastIndex = 0;
       const m = re.exec(s);
@@ -235,6 +235,9 @@ export class ThemeTagger {
     return null;
   }
 }
+
+/** Stems and words of each sentence of the item being tagged. */
+type StemCache = Map<string, ReturnType<typeof stemsOf>>;
 
 /** A rule's cheap filter passed but compromise is not loaded yet. */
 const NEEDS_GRAMMAR = Symbol('needs-grammar');

@@ -147,9 +147,8 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
 
   const produce = async (input: PoolInput, bytes?: Promise<Uint8Array | ExtractedReport>): Promise<ExtractedReport> => {
     const file = typeof input === 'string' ? input : input.file;
-    const got = await (bytes ?? read(input));
-    if (!(got instanceof Uint8Array)) return got;
-    const data = got;
+    const data = await (bytes ?? read(input));
+    if (!(data instanceof Uint8Array)) return data;
     if (!cache) return extract(file, data);
     const key = cache.keyForBytes(data);
     const hit = await cache.get(key, file);
