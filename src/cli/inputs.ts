@@ -4,7 +4,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { describeFsError } from '../ingest/index.js';
+import { describeFsError } from '../ingest/errors.js';
 
 export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.txt', '.md', '.markdown', '.text']);
 export const STDIN = '-';

@@ -6,29 +6,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DEFAULT_INGEST, type IngestOptions } from '../ingest/index.js';
-import { extractFile, type ExtractedReport, type ExtractOptions } from '../pipeline.js';
-import { AtomicWriter, writeAtomic } from '../output/atomic.js';
 import { availableParallelism } from 'node:os';
-import { extractMany, type PoolInput } from '../run/pool.js';
-import { createProgress, type ProgressStream } from '../run/progress.js';
-import { slimReport } from '../run/slim.js';
-import { AreaRows, errorsCsv, findingsCsv, isSendReport } from '../output/csv.js';
-import { RuleError, loadTagger } from '../nlp/themes.js';
-import { THEME_LABELS } from '../nlp/taxonomy.js';
-import { summarise } from '../analyse/summary.js';
-import { timeline } from '../analyse/timeline.js';
-import { renderReport } from '../report/html.js';
-import { timelineCsv, timelineTable } from '../output/timeline-format.js';
-import { reconcile } from '../analyse/reconcile.js';
-import { OfficialDataError, readOfficial } from '../ingest/official.js';
-import { formatReconcileText, reconcileToJson } from '../output/reconcile-format.js';
-import { formatSummaryCsv, formatSummaryMarkdown, formatSummaryTerminal, summaryToJson } from '../output/summary-format.js';
-import { expandInputs, STDIN } from './inputs.js';
-import { loadGoldDirs } from '../check/gold.js';
-import { scoreCheck } from '../check/score.js';
-import { formatCheckText, checkResultToJson } from '../check/format.js';
-import { evaluateThresholds, type CheckBars } from '../check/thresholds.js';
+import { DEFAULT_INGEST, type IngestOptions } from '../ingest/options.js';
+import { UsageProblem } from '../usage-problem.js';
+import type { ExtractedReport, ExtractOptions } from '../pipeline.js';
+import type { PoolInput } from '../run/pool.js';
+import type { ProgressStream } from '../run/progress.js';
+import type { CheckBars } from '../check/thresholds.js';
+import { STDIN } from './inputs.js';
+
+// Each command loads the stages it uses when it runs (`await import`): `sendmine --help`
+// and a usage error load none of them, and they are most of the start-up time.
 
 export interface Io {
   stdout: (s: string) => void;
@@ -102,10 +90,18 @@ type Keep = 'all' | 'slim' | 'stream' | 'rows';
  * command afterwards, so memory need not grow with the number of documents.
  */
 async function extractAll(paths: string[], o: CommonOptions, io: Io, keep: Keep = 'all', onReport?: (r: ExtractedReport) => void | Promise<void>): Promise<{ reports: ExtractedReport[]; failed: number }> {
+  const [{ expandInputs }, { extractMany }, { createProgress }, { slimReport }, { writeAtomic }, { errorsCsv }] = await Promise.all([
+    import('./inputs.js'),
+    import('../run/pool.js'),
+    import('../run/progress.js'),
+    import('../run/slim.js'),
+    import('../output/atomic.js'),
+    import('../output/csv.js'),
+  ]);
   const entries = await expandInputs(paths);
   const opts = extractOptions(o);
   // A bad rule file is a usage error, found before any document is read.
-  if (o.rules) await loadTagger(o.rules);
+  if (o.rules) await (await import('../nlp/themes.js')).loadTagger(o.rules);
   const inputs: PoolInput[] = [];
   for (const e of entries) {
     if (e.error) inputs.push({ file: e.file, error: e.error });
@@ -194,6 +190,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('--explain', 'add to each item the theme rules that fired (with the matched words) and the polarity cues'),
   ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
     await guardOutput(o.output, paths, o.errors);
+    const { AtomicWriter } = await import('../output/atomic.js');
     // Records go out as they are made (NDJSON), to stdout or to a file renamed into place at the end.
     const sink = o.output ? new AtomicWriter(o.output) : null;
     const write = async (text: string) => (sink ? sink.write(text) : io.stdout(text));
@@ -229,6 +226,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
   csvOptions(program.command('areas').description('the cross-area CSV: one row per area SEND inspection document, sorted by area and date')).action(
     async (paths: string[], o: CommonOptions & { rawCsv?: boolean }) => {
       await guardOutput(o.output, paths, o.errors);
+      const { AreaRows } = await import('../output/csv.js');
       const rows = new AreaRows({ raw: o.rawCsv });
       const report = skipped(o);
       const { failed } = await extractAll(paths, o, io, 'rows', (r) => {
@@ -244,18 +242,21 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
    * Commands that extract every input, then render what they kept: the same steps
    * (output guard, extraction, atomic output, exit code) for each.
    */
-  const renderCommand = <O extends CommonOptions>(cmd: Command, keep: Keep, render: (reports: ExtractedReport[], o: O) => string) =>
+  const renderCommand = <O extends CommonOptions>(cmd: Command, keep: Keep, render: (reports: ExtractedReport[], o: O) => string | Promise<string>) =>
     cmd.action(async (paths: string[], o: O) => {
       await guardOutput(o.output, paths, o.errors);
       const { reports, failed } = await extractAll(paths, o, io, keep, keep === 'all' ? skipped(o) : undefined);
-      await emit(render(reports, o), o.output, io);
+      await emit(await render(reports, o), o.output, io);
       exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
     });
 
   renderCommand<CommonOptions & { rawCsv?: boolean }>(
     csvOptions(program.command('findings').description('the long CSV: one row per finding (area, list, polarity, themes, page, text), for pivot tables')),
     'all',
-    (reports, o) => findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv }),
+    async (reports, o) => {
+      const { findingsCsv, isSendReport } = await import('../output/csv.js');
+      return findingsCsv(reports.filter(isSendReport), { raw: o.rawCsv });
+    },
   );
 
   renderCommand<CommonOptions & { format: string }>(
@@ -267,7 +268,11 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
         .addOption(new Option('-f, --format <format>', 'terminal (tables and bars), md, json or csv').choices(['terminal', 'md', 'json', 'csv']).default('terminal')),
     ),
     'slim',
-    (reports, o) => {
+    async (reports, o) => {
+      const [{ summarise }, { formatSummaryCsv, formatSummaryMarkdown, formatSummaryTerminal, summaryToJson }] = await Promise.all([
+        import('../analyse/summary.js'),
+        import('../output/summary-format.js'),
+      ]);
       const s = summarise(reports);
       const text =
         o.format === 'json' ? summaryToJson(s) : o.format === 'csv' ? formatSummaryCsv(s) : o.format === 'md' ? formatSummaryMarkdown(s) : formatSummaryTerminal(s, { color: io.color && !o.output });
@@ -284,7 +289,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
         .option('--title <text>', 'the page title'),
     ),
     'all',
-    (reports, o) => renderReport(reports, { title: o.title, generatedAt: new Date().toISOString().slice(0, 10) }),
+    async (reports, o) => (await import('../report/html.js')).renderReport(reports, { title: o.title, generatedAt: new Date().toISOString().slice(0, 10) }),
   );
 
   renderCommand<CommonOptions & { area?: string; format: string; rawCsv?: boolean }>(
@@ -298,7 +303,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
         .option('--raw-csv', 'do not neutralise cells that a spreadsheet would read as formulas'),
     ),
     'slim',
-    (reports, o) => {
+    async (reports, o) => {
+      const [{ timeline }, { timelineCsv, timelineTable }] = await Promise.all([import('../analyse/timeline.js'), import('../output/timeline-format.js')]);
       const rows = timeline(reports, { area: o.area });
       return o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : o.format === 'table' ? timelineTable(rows) : timelineCsv(rows, { raw: o.rawCsv });
     },
@@ -314,6 +320,11 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('--strict', 'exit 1 when any field disagrees'),
   ).action(async (paths: string[], o: CommonOptions & { official: string[]; format: string; strict?: boolean }) => {
     await guardOutput(o.output, paths, o.errors);
+    const [{ readOfficial }, { reconcile }, { formatReconcileText, reconcileToJson }] = await Promise.all([
+      import('../ingest/official.js'),
+      import('../analyse/reconcile.js'),
+      import('../output/reconcile-format.js'),
+    ]);
     const official = [];
     for (const f of o.official) official.push(...(await readOfficial(f)));
     const { reports, failed } = await extractAll(paths, o, io, 'slim');
@@ -328,6 +339,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .option('--rules <file>', 'theme rules (JSON) that extend or override the built-in ones')
     .option('--json', 'print as JSON')
     .action(async (o: { rules?: string; json?: boolean }) => {
+      const [{ loadTagger }, { THEME_LABELS }] = await Promise.all([import('../nlp/themes.js'), import('../nlp/taxonomy.js')]);
       const tagger = await loadTagger(o.rules);
       const counts = tagger.ruleCounts();
       const rows = tagger.ids.map((id) => ({ id, label: THEME_LABELS[id] ?? '', rules: counts[id] }));
@@ -355,6 +367,13 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .addOption(new Option('--min-theme-f1 <r>', 'fail below this theme micro-F1').argParser(rate))
     .addOption(new Option('--max-header-leaks <n>', 'fail above this many items holding header/footer text').argParser(nonNegativeInt))
     .action(async (dirs: string[], o: CheckBars & { json?: boolean; explain?: boolean }) => {
+      const [{ loadGoldDirs }, { scoreCheck }, { formatCheckText, checkResultToJson }, { evaluateThresholds }, { extractFile }] = await Promise.all([
+        import('../check/gold.js'),
+        import('../check/score.js'),
+        import('../check/format.js'),
+        import('../check/thresholds.js'),
+        import('../pipeline.js'),
+      ]);
       const golds = await loadGoldDirs(dirs);
       if (golds.length === 0) throw new UsageError(`no send-gold/1 files found under ${dirs.join(', ')}`);
       const pairs = [];
@@ -382,7 +401,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (err instanceof UsageError || err instanceof RuleError || err instanceof OfficialDataError) {
+    if (err instanceof UsageError || err instanceof UsageProblem) {
       io.stderr(`sendmine: ${err.message}\n`);
       return EXIT_USAGE;
     }
@@ -394,7 +413,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
 }
 
 async function emit(data: string, output: string | undefined, io: Io): Promise<void> {
-  if (output) await writeAtomic(output, data);
+  if (output) await (await import('../output/atomic.js')).writeAtomic(output, data);
   else io.stdout(data);
 }
 

@@ -5,19 +5,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { IngestedDocument, SourceFormat } from '../types.js';
-import { IngestError } from './errors.js';
+import { describeFsError, IngestError } from './errors.js';
 import { readPdfPages } from './pdf.js';
 import { decodeText, readTextPages } from './text.js';
 
-export { IngestError } from './errors.js';
+export { describeFsError, IngestError } from './errors.js';
 
-export interface IngestOptions {
-  maxPages: number;
-  maxBytes: number;
-  encoding?: string;
-}
+import { DEFAULT_INGEST, type IngestOptions } from './options.js';
 
-export const DEFAULT_INGEST: IngestOptions = { maxPages: 300, maxBytes: 20 * 1024 * 1024 };
+export { DEFAULT_INGEST, type IngestOptions };
 
 export function formatOf(file: string, data: Uint8Array): SourceFormat {
   const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
@@ -54,28 +50,11 @@ export async function readInputBytes(file: string, maxBytes: number): Promise<Ui
   }
 }
 
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return (err as Error)?.message ?? String(err);
-  }
-}
-
 /** Read bytes already in memory (a file's, or stdin's). */
 export async function ingestBytes(file: string, data: Uint8Array, opts: IngestOptions): Promise<IngestedDocument> {
   const sha256 = createHash('sha256').update(data).digest('hex');
   if (data.length === 0) throw new IngestError('read', 'empty file');
-  if (data.length > opts.maxBytes) throw new IngestError('read', `input is larger than the limit of ${(opts.maxBytes / 1048576).toFixed(0)} MB (--max-bytes)`);
+  if (data.length > opts.maxBytes) throw new IngestError('read', `input is larger than the limit of ${(opts.maxBytes / 1048576).toFixed(0)} MB (--max-mb)`);
   const format = formatOf(file, data);
   const warnings: string[] = [];
   if (format === 'pdf') {

@@ -9,6 +9,7 @@
  * naming the file and what is missing.
  */
 import { readFile } from 'node:fs/promises';
+import { UsageProblem } from '../usage-problem.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { EMPTY_CELL, ODS_MIMETYPE, OdsReadError, readOdsSheets, unzipOds, type TableCell, type TableRow } from './official-ods.js';
 
@@ -60,7 +61,7 @@ export type OfficialProblem =
   | 'bad-value';
 
 /** A file of official data that cannot be read: names the file and exactly what is wrong. */
-export class OfficialDataError extends Error {
+export class OfficialDataError extends UsageProblem {
   constructor(
     readonly file: string,
     readonly problem: OfficialProblem,

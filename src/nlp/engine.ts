@@ -7,6 +7,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { cleanText } from '../layout/text.js';
+import { UsageProblem } from '../usage-problem.js';
 
 export interface RuleSpec {
   id: string;
@@ -75,7 +76,7 @@ interface CompiledTheme {
   quick: RegExp | null;
 }
 
-export class RuleError extends Error {}
+export class RuleError extends UsageProblem {}
 
 function compile(source: string, where: string): RegExp {
   try {
