@@ -13,6 +13,11 @@ export interface ExtractedReport extends Report {
   furniture?: string[];
   /** The stage that failed, for error records. */
   stage?: string;
+  /**
+   * The record's line of the areas CSV, made where it was extracted when the command
+   * keeps nothing else (`raw`: cells not neutralised); such a record has no items.
+   */
+  areaLine?: { raw: boolean; line: string };
 }
 
 /** Everything one document's extraction needs; plain data, so it can cross to a worker. */

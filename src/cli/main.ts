@@ -75,11 +75,10 @@ function extractOptions(o: CommonOptions): ExtractOptions {
   return { ...ingest, rulesFile: o.rules, explain: o.explain };
 }
 
-/** Extract every input in order, reporting failures on stderr as they happen. */
 /**
  * What a command needs of each record: all of it kept (`all`), all but the texts kept
- * (`slim`), each whole record once as it comes (`stream`), or each record without its
- * texts once as it comes (`rows`). Without texts, records cross back from the workers
+ * (`slim`), each whole record once as it comes (`stream`), or each record once as its areas
+ * CSV line (`rows`, made by the workers). Without texts, records cross back from the workers
  * far cheaper.
  */
 type Keep = 'all' | 'slim' | 'stream' | 'rows';
@@ -89,7 +88,13 @@ type Keep = 'all' | 'slim' | 'stream' | 'rows';
  * stderr as they come; `onReport` sees each record, and `keep` says what is held for the
  * command afterwards, so memory need not grow with the number of documents.
  */
-async function extractAll(paths: string[], o: CommonOptions, io: Io, keep: Keep = 'all', onReport?: (r: ExtractedReport) => void | Promise<void>): Promise<{ reports: ExtractedReport[]; failed: number }> {
+async function extractAll(
+  paths: string[],
+  o: CommonOptions & { rawCsv?: boolean },
+  io: Io,
+  keep: Keep = 'all',
+  onReport?: (r: ExtractedReport) => void | Promise<void>,
+): Promise<{ reports: ExtractedReport[]; failed: number }> {
   const [{ expandInputs }, { extractMany }, { createProgress }, { slimReport }, { writeAtomic }, { errorsCsv }] = await Promise.all([
     import('./inputs.js'),
     import('../run/pool.js'),
@@ -120,6 +125,8 @@ async function extractAll(paths: string[], o: CommonOptions, io: Io, keep: Keep 
     cacheDir: o.cache,
     // What the command keeps decides what crosses back from the workers.
     slim: keep === 'slim' || keep === 'rows',
+    // `rows` (areas) keeps one CSV line per record: the workers make it.
+    ...(keep === 'rows' ? { areaLine: { raw: !!o.rawCsv } } : {}),
   });
   for await (const r of run) {
     if (r.kind === 'error') {

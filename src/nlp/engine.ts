@@ -8,6 +8,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { cleanText } from '../layout/text.js';
 import { UsageProblem } from '../usage-problem.js';
+import { LiteralIndex } from './literal-index.js';
 
 export interface RuleSpec {
   id: string;
@@ -61,6 +62,8 @@ export interface Hit {
 interface CompiledRule {
   spec: RuleSpec;
   phrases: RegExp[];
+  /** Each phrase's number in the tagger's literal index. */
+  phraseIds: number[];
   stems: string[][];
   unless: RegExp[];
   requires: RegExp[];
@@ -72,8 +75,8 @@ interface CompiledTheme {
   id: string;
   masks: RegExp[];
   rules: CompiledRule[];
-  /** All phrase patterns of the theme in one: a text it misses cannot fire a phrase rule. */
-  quick: RegExp | null;
+  /** Every phrase of the theme's rules, by number in the literal index. */
+  phraseIds: number[];
 }
 
 export class RuleError extends UsageProblem {}
@@ -102,6 +105,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
       return {
         spec: r,
         phrases: (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`)),
+        phraseIds: [], // numbered by the tagger that indexes them
         stems: r.stems ?? [],
         unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
         requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
@@ -109,12 +113,10 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
         lists: r.lists ? new Set(r.lists) : null,
       };
     });
-    // Compiled after the rules, so that a bad pattern is reported against its rule.
-    const phrases = t.rules.flatMap((r) => r.phrases ?? []);
     return {
       id: t.id,
       masks: (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`)),
-      quick: phrases.length ? compile(phrases.map((p) => `(?:${p})`).join('|'), `${t.id} (all phrases)`) : null,
+      phraseIds: [],
       rules,
     };
   });
@@ -150,7 +152,17 @@ async function loadNlp(): Promise<Nlp> {
 }
 
 export class ThemeTagger {
-  constructor(private readonly themes: CompiledTheme[]) {}
+  /** Which phrases could match an item, from the words it holds. */
+  private readonly index: LiteralIndex;
+
+  constructor(private readonly themes: CompiledTheme[]) {
+    const sources: string[] = [];
+    for (const t of themes) {
+      for (const r of t.rules) r.phraseIds = r.phrases.map((re) => sources.push(re.source) - 1);
+      t.phraseIds = t.rules.flatMap((r) => r.phraseIds);
+    }
+    this.index = new LiteralIndex(sources);
+  }
 
   get ids(): string[] {
     return this.themes.map((t) => t.id);
@@ -166,20 +178,21 @@ export class ThemeTagger {
     const sents = sentences(clean);
     // Stems of a sentence serve every stem rule: worked out once per (masked) sentence.
     const stemCache: StemCache = new Map();
+    // Most themes are absent from most items: the words of the item rule most phrases out.
+    const possible = this.index.candidates(clean);
     const out: Hit[] = [];
     for (const theme of this.themes) {
-      // Most themes are absent from most items: one pass over the text rules them out.
-      const phrasesPossible = theme.quick === null || test(theme.quick, clean);
+      const phrasesPossible = theme.phraseIds.some((id) => possible[id] === 1);
       if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
       const masked = theme.masks.length ? sents.map((s) => mask(s, theme.masks)) : sents;
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
-        if (!phrasesPossible && rule.stems.length === 0 && rule.matchIf === null) continue;
-        let hit = this.fire(rule, masked, stemCache);
+        if (rule.stems.length === 0 && rule.matchIf === null && !rule.phraseIds.some((id) => possible[id] === 1)) continue;
+        let hit = this.fire(rule, masked, stemCache, possible);
         if (hit === NEEDS_GRAMMAR) {
           // Matching stays synchronous; compromise is loaded the first time a sentence needs it.
           await loadNlp();
-          hit = this.fire(rule, masked, stemCache);
+          hit = this.fire(rule, masked, stemCache, possible);
         }
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }
@@ -196,10 +209,10 @@ export class ThemeTagger {
     return { themes, hits };
   }
 
-  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache): string | null | typeof NEEDS_GRAMMAR {
+  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache, possible: Uint8Array): string | null | typeof NEEDS_GRAMMAR {
     const scoped = rule.spec.scope === 'lead' ? sents.slice(0, 1) : sents;
     for (const s of scoped) {
-      const found = this.matchSentence(rule, s, stemCache);
+      const found = this.matchSentence(rule, s, stemCache, possible);
       if (found === NEEDS_GRAMMAR) return found;
       if (found === null) continue;
       if (rule.unless.some((re) => test(re, s))) continue;
@@ -209,8 +222,10 @@ export class ThemeTagger {
     return null;
   }
 
-  private matchSentence(rule: CompiledRule, s: string, stemCache: StemCache): string | null | typeof NEEDS_GRAMMAR {
-    for (const re of rule.phrases) {
+  private matchSentence(rule: CompiledRule, s: string, stemCache: StemCache, possible: Uint8Array): string | null | typeof NEEDS_GRAMMAR {
+    for (let i = 0; i < rule.phrases.length; i++) {
+      if (possible[rule.phraseIds[i]] !== 1) continue;
+      const re = rule.phrases[i];
       re.lastIndex = 0;
       const m = re.exec(s);
       if (m) return m[0].trim();

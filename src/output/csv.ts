@@ -102,6 +102,11 @@ function csvLine(header: readonly string[], row: Record<string, string | number 
   return stringify([cells], { quoted_match: /^'/ });
 }
 
+/** A record's line of the areas CSV (with its newline). */
+export function areaLine(r: Report, raw?: boolean): string {
+  return csvLine(ALL_AREA_COLUMNS, { ...areaRow(r), ...themeCells(r) }, raw);
+}
+
 export function areasCsv(reports: Report[], opts: { raw?: boolean } = {}): string {
   const rows = new AreaRows(opts);
   for (const r of reports) rows.add(r);
@@ -118,11 +123,12 @@ export class AreaRows {
 
   constructor(private readonly opts: { raw?: boolean } = {}) {}
 
-  add(r: Report): void {
+  add(r: Report & { areaLine?: { raw: boolean; line: string } }): void {
     if (!isSendReport(r)) return;
     // Only the fields the sort looks at are kept beside the line.
     const key = { area: r.area, inspectionStart: r.inspectionStart, letterDate: r.letterDate, file: r.file } as Report;
-    this.rows.push({ key, line: csvLine(ALL_AREA_COLUMNS, { ...areaRow(r), ...themeCells(r) }, this.opts.raw) });
+    const made = r.areaLine && r.areaLine.raw === !!this.opts.raw ? r.areaLine.line : null;
+    this.rows.push({ key, line: made ?? areaLine(r, this.opts.raw) });
   }
 
   toCsv(): string {

@@ -67,6 +67,11 @@ export interface ExtractManyOptions {
    * counts and themes. Ignored with a cache, which must store whole records.
    */
   slim?: boolean;
+  /**
+   * Records may come back as their areas CSV line only (`areaLineReport`), for `areas`.
+   * Ignored with a cache, like `slim`.
+   */
+  areaLine?: { raw: boolean };
   /** A folder for the content cache (`--cache DIR`). */
   cacheDir?: string;
   /** Called after each document is finished (in completion order). */
@@ -113,7 +118,7 @@ export async function* extractMany(files: readonly PoolInput[], opts: ExtractMan
   const inProcess = jobs === 1 || !existsSync(fileURLToPath(WORKER_URL));
   const pool = inProcess
     ? null
-    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats, opts.recycleAfter, opts.recycleHeapMb);
+    : new WorkerPool(jobs, { opts: opts.ingest, slim: !!opts.slim && !cache, ...(opts.areaLine && !cache ? { areaLine: opts.areaLine } : {}), ...(opts.testHooks ? { testHooks: opts.testHooks } : {}) }, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, opts.timeoutMs, stats, opts.recycleAfter, opts.recycleHeapMb);
   const pendingWrites = new Set<Promise<void>>();
   let done = 0;
   /** Set when the consumer is gone (or the run is over): late completions are dropped. */

@@ -19,6 +19,8 @@ export interface WorkerInit {
   opts: ExtractOpts;
   /** Send records back without item texts (the caller keeps no texts, and cloning them is the cost). */
   slim?: boolean;
+  /** Send back only each record's areas CSV line (with `raw` cells or not): all `areas` keeps. */
+  areaLine?: { raw: boolean };
   testHooks?: TestHooks;
 }
 

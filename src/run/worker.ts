@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { errorReport, extractBytes } from '../pipeline.js';
-import { slimReport } from './slim.js';
+import { areaLineReport, slimReport } from './slim.js';
 import type { ToWorker, FromWorker, WorkerInit } from './protocol.js';
 
 const port = parentPort;
@@ -56,7 +56,7 @@ async function handle(msg: ToWorker): Promise<void> {
   }
   // ---- end of test-only hooks ----
   const full = await extractBytes(file, data, init.opts);
-  const record = init.slim ? slimReport(full) : full;
+  const record = init.areaLine ? areaLineReport(full, init.areaLine.raw) : init.slim ? slimReport(full) : full;
   try {
     post({ type: 'done', id, record, heapMb: heapMb() });
   } catch (err) {

@@ -92,6 +92,26 @@ describe.skipIf(!available)('extractMany on worker threads', () => {
     expect(one.out[1]).toMatchObject({ stage: 'read', reason: 'permission denied', sha256: null });
   });
 
+  it('sends back only the areas CSV line when asked, the same line areas makes from a whole record', async () => {
+    const { AreaRows } = await import('../../src/output/csv.js');
+    for (const raw of [false, true]) {
+      const { out } = await collect(mix.files, { jobs: 2, areaLine: { raw } });
+      const whole = reference.map((r) => JSON.parse(r) as ExtractedReport);
+      expect(out.map((r) => [r.file, r.kind, r.reason, r.warnings])).toEqual(whole.map((r) => [r.file, r.kind, r.reason, r.warnings]));
+      const lines = out.filter((r) => r.kind.startsWith('area-send'));
+      expect(lines.length).toBeGreaterThanOrEqual(10);
+      for (const r of lines) {
+        expect(r.areaLine?.raw).toBe(raw);
+        expect(r.strengths).toEqual([]);
+      }
+      const fromLines = new AreaRows({ raw });
+      const fromWhole = new AreaRows({ raw });
+      out.forEach((r) => fromLines.add(r));
+      whole.forEach((r) => fromWhole.add(r));
+      expect(fromLines.toCsv()).toBe(fromWhole.toCsv());
+    }
+  });
+
   it('runs in-process for jobs 1 and for a single document', async () => {
     expect((await collect(mix.files.slice(0, 3), { jobs: 1 })).stats.workersStarted).toBe(0);
     const single = await collect([mix.files[0]!], { jobs: 4 });

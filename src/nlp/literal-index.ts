@@ -1,0 +1,246 @@
+/**
+ * A literal-word index over regex phrase patterns: which patterns could match a text,
+ * found from the words the text holds, so that a theme's patterns run only on the items
+ * that hold one of their first words (V8 otherwise tries every alternative of every
+ * pattern at every position of every item).
+ *
+ * For a pattern such as `\b(?:professionals|practitioners)\b[^.]{0,40}\bwork`, every
+ * match starts with a word beginning "professionals" or "practitioners": those are its
+ * keys. A pattern whose start cannot be read this way (a character class or `\w` first)
+ * has no keys and always runs. The index only ever rules patterns out, never in: a
+ * pattern it lets through still has to match.
+ */
+
+/** Word characters, as `\b` sees them once the text is lower-cased. */
+const WORD_CHAR = /[a-z0-9_]/;
+
+/**
+ * The literal prefixes one of which every match of `source` starts with, for a pattern
+ * matched case-insensitively after `\b`; null when the start is not a literal word.
+ */
+export function leadingWords(source: string): string[] | null {
+  if (!source.startsWith('\\b')) return null;
+  const parser = new PrefixParser(source, 2);
+  const prefixes = parser.alternation();
+  if (prefixes === null || parser.pos !== source.length) return null;
+  const words = new Set<string>();
+  for (const p of prefixes) {
+    // Only the first word counts: a token of the text must start with it.
+    let w = '';
+    for (const ch of p.toLowerCase()) {
+      if (!WORD_CHAR.test(ch)) break;
+      w += ch;
+    }
+    if (w === '') return null;
+    words.add(w);
+  }
+  return words.size ? [...words] : null;
+}
+
+/**
+ * Reads a regex source far enough to know its literal prefixes. Each method returns the
+ * prefixes of what it read (null: not a literal start), and leaves `pos` after it.
+ */
+class PrefixParser {
+  constructor(
+    readonly src: string,
+    public pos: number,
+  ) {}
+
+  /** a|b|c up to a closing `)` or the end. */
+  alternation(): string[] | null {
+    const out: string[] = [];
+    let unknown = false;
+    for (;;) {
+      const seq = this.sequence();
+      if (seq === null) unknown = true;
+      else out.push(...seq);
+      if (this.src[this.pos] === '|') {
+        this.pos++;
+        continue;
+      }
+      break;
+    }
+    return unknown ? null : out;
+  }
+
+  /**
+   * A sequence of atoms: the literal text before the first non-literal atom; when the
+   * sequence starts with an optional group, its prefixes and those of what follows it.
+   */
+  private sequence(): string[] | null {
+    let literal = '';
+    let result: string[] | null | undefined;
+    while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
+      const atom = this.atom();
+      const times = this.quantifier();
+      const optional = times === 'optional';
+      if (result !== undefined) continue; // the prefixes are known: read the rest only to find the end
+      if (atom.kind === 'zero-width') continue;
+      if (atom.kind === 'char') {
+        if (optional) result = literal ? [literal] : null;
+        // a+ : one 'a' is certain, what follows it is not.
+        else if (times === 'repeat') result = [literal + atom.text];
+        else literal += atom.text;
+        continue;
+      }
+      if (atom.kind === 'group') {
+        if (literal) result = [literal];
+        else if (atom.prefixes === null) result = null;
+        else if (optional) {
+          // (?:send )?young ...: either the group's words or what follows start the match.
+          const rest = this.sequence();
+          result = rest === null ? null : [...atom.prefixes, ...rest];
+        } else result = atom.prefixes;
+        continue;
+      }
+      // A class, `.`, `\w` and the like: the literal so far, if any, is the prefix.
+      result = literal ? [literal] : null;
+    }
+    if (result !== undefined) return result;
+    return literal ? [literal] : null;
+  }
+
+  private atom():
+    | { kind: 'char'; text: string }
+    | { kind: 'group'; prefixes: string[] | null }
+    | { kind: 'zero-width' }
+    | { kind: 'other' } {
+    const s = this.src;
+    const c = s[this.pos];
+    if (c === '\\') {
+      const n = s[this.pos + 1] ?? '';
+      this.pos += 2;
+      if (n === 'b' || n === 'B') return { kind: 'zero-width' };
+      if (/[dDwWsSnrtfv0-9pPuxck]/.test(n)) {
+        // \u{…}, \x41, \p{…}: skip their payloads; none is a plain literal here.
+        if (s[this.pos] === '{') this.pos = s.indexOf('}', this.pos) + 1 || s.length;
+        return { kind: 'other' };
+      }
+      return { kind: 'char', text: n };
+    }
+    if (c === '(') {
+      this.pos++;
+      let lookaround = false;
+      if (s[this.pos] === '?') {
+        const kind = s.slice(this.pos, this.pos + 3);
+        if (kind.startsWith('?:')) this.pos += 2;
+        else if (kind.startsWith('?=') || kind.startsWith('?!')) (this.pos += 2), (lookaround = true);
+        else if (kind === '?<=' || kind === '?<!') (this.pos += 3), (lookaround = true);
+        else if (kind.startsWith('?<')) this.pos = s.indexOf('>', this.pos) + 1;
+      }
+      const prefixes = this.alternation();
+      if (s[this.pos] === ')') this.pos++;
+      return lookaround ? { kind: 'zero-width' } : { kind: 'group', prefixes };
+    }
+    if (c === '[') {
+      // Skip the class, minding escapes and a leading ].
+      let i = this.pos + 1;
+      if (s[i] === '^') i++;
+      if (s[i] === ']') i++;
+      while (i < s.length && s[i] !== ']') i += s[i] === '\\' ? 2 : 1;
+      this.pos = i + 1;
+      return { kind: 'other' };
+    }
+    this.pos++;
+    if (c === '^' || c === '$') return { kind: 'zero-width' };
+    if (c === '.') return { kind: 'other' };
+    return { kind: 'char', text: c };
+  }
+
+  /**
+   * Reads a quantifier after an atom: `once` (none, or {1}), `optional` (it may be
+   * absent) or `repeat` (once or more).
+   */
+  private quantifier(): 'once' | 'optional' | 'repeat' {
+    const s = this.src;
+    const c = s[this.pos];
+    let times: 'once' | 'optional' | 'repeat';
+    if (c === '?' || c === '*') {
+      this.pos++;
+      times = 'optional';
+    } else if (c === '+') {
+      this.pos++;
+      times = 'repeat';
+    } else if (c === '{') {
+      const m = /^\{(\d*)(,?)(\d*)\}/.exec(s.slice(this.pos));
+      if (!m) return 'once'; // a literal {
+      this.pos += m[0].length;
+      const min = Number(m[1] || 0);
+      times = min === 0 ? 'optional' : m[2] === '' && min === 1 ? 'once' : 'repeat';
+    } else return 'once';
+    if (s[this.pos] === '?') this.pos++; // lazy
+    return times;
+  }
+}
+
+/**
+ * Patterns (by number) indexed by the first words of their matches: `candidates(text)`
+ * is every pattern that might match the text, in order.
+ */
+export class LiteralIndex {
+  /** Trie of the key words: a node's `ids` are the patterns whose key ends there. */
+  private readonly root: TrieNode = { next: new Map(), ids: [] };
+  private readonly always: number[] = [];
+  /** Tokens seen before, with the patterns they let through: texts share most words. */
+  private readonly memo = new Map<string, readonly number[]>();
+  readonly size: number;
+
+  constructor(sources: readonly string[]) {
+    this.size = sources.length;
+    sources.forEach((src, id) => {
+      const words = leadingWords(src);
+      if (words === null) this.always.push(id);
+      else for (const w of words) this.insert(w, id);
+    });
+  }
+
+  /** The number of patterns that have no keys and always run. */
+  get unindexed(): number {
+    return this.always.length;
+  }
+
+  private insert(word: string, id: number): void {
+    let node = this.root;
+    for (const ch of word) {
+      let n = node.next.get(ch);
+      if (!n) node.next.set(ch, (n = { next: new Map(), ids: [] }));
+      node = n;
+    }
+    if (!node.ids.includes(id)) node.ids.push(id);
+  }
+
+  /** Patterns a token lets through: those whose key word the token starts with. */
+  private forToken(token: string): readonly number[] {
+    let ids = this.memo.get(token);
+    if (ids) return ids;
+    const found: number[] = [];
+    let node: TrieNode | undefined = this.root;
+    for (const ch of token) {
+      node = node.next.get(ch);
+      if (!node) break;
+      found.push(...node.ids);
+    }
+    ids = found;
+    // Bounded, so that a stream of odd tokens cannot grow it without end.
+    if (this.memo.size > 50_000) this.memo.clear();
+    this.memo.set(token, ids);
+    return ids;
+  }
+
+  /** A mark per pattern: true when it might match `text`. */
+  candidates(text: string): Uint8Array {
+    const marks = new Uint8Array(this.size);
+    for (const id of this.always) marks[id] = 1;
+    for (const token of text.toLowerCase().split(/[^a-z0-9_]+/)) {
+      if (token === '') continue;
+      for (const id of this.forToken(token)) marks[id] = 1;
+    }
+    return marks;
+  }
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ids: number[];
+}

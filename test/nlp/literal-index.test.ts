@@ -1,0 +1,89 @@
+/**
+ * The literal-word index that lets a theme's phrase patterns run only on items holding
+ * one of their first words. It may let a pattern through that then fails to match, but
+ * must never rule out one that would have matched.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LiteralIndex, leadingWords } from '../../src/nlp/literal-index.js';
+import { BUILT_IN_RULES } from '../../src/nlp/themes.js';
+import { cleanText } from '../../src/layout/text.js';
+import { sentences } from '../../src/nlp/engine.js';
+
+describe('leadingWords: the words every match starts with', () => {
+  it('reads a literal start', () => {
+    expect(leadingWords('\\bannual reviews?\\b')).toEqual(['annual']);
+    expect(leadingWords('\\b20[- ]week\\b')).toEqual(['20']);
+  });
+
+  it('reads the alternatives of a leading group', () => {
+    expect(leadingWords('\\b(?:professionals|practitioners)\\b[^.]{0,40}\\bwork')).toEqual(['professionals', 'practitioners']);
+  });
+
+  it('keeps the literal before a group, a class or an optional character', () => {
+    expect(leadingWords('\\bshar(?:e|es|ed|ing) information')).toEqual(['shar']);
+    expect(leadingWords('\\bco-?produc\\w+')).toEqual(['co']);
+    expect(leadingWords('\\bparents?\\b')).toEqual(['parent']);
+  });
+
+  it('takes an optional leading group together with what follows it', () => {
+    expect(leadingWords("\\b(?:send )?(?:young people's|children's) forums?")).toEqual(['send', 'young', 'children']);
+  });
+
+  it('does not run past a repeated character', () => {
+    // "abbc" matches \bab+c but does not start with "abc".
+    expect(leadingWords('\\bab+c')).toEqual(['ab']);
+  });
+
+  it('skips lookarounds at the start', () => {
+    expect(leadingWords('\\b(?!not )(?:well|highly) trained')).toEqual(['well', 'highly']);
+  });
+
+  it('gives up (the pattern always runs) where the start is not a literal word', () => {
+    expect(leadingWords('annual review')).toBeNull(); // no \b: it could match inside a word
+    expect(leadingWords('\\b\\w+ plans')).toBeNull();
+    expect(leadingWords('\\b[a-z]+ing')).toBeNull();
+    expect(leadingWords('\\b(?:ehc|\\d+) plans')).toBeNull();
+    expect(leadingWords('\\b(?:plans)?')).toBeNull();
+    expect(leadingWords("\\b'quoted'")).toBeNull();
+  });
+});
+
+describe('LiteralIndex', () => {
+  it('lets through the patterns whose first word a token of the text starts with', () => {
+    const index = new LiteralIndex(['\\bannual reviews?', '\\bco-?produc\\w+', '\\b\\w+ plans']);
+    expect([...index.candidates('Annual reviews are late.')]).toEqual([1, 0, 1]);
+    expect([...index.candidates('Plans are coproduced with families.')]).toEqual([0, 1, 1]);
+    expect([...index.candidates('Nothing here.')]).toEqual([0, 0, 1]);
+    expect(index.unindexed).toBe(1);
+  });
+
+  it('never rules out a built-in phrase that matches a sentence of the sample documents', () => {
+    const sources = BUILT_IN_RULES.themes.flatMap((t) => t.rules.flatMap((r) => r.phrases ?? []));
+    const index = new LiteralIndex(sources);
+    // Every phrase of the built-in rules has a literal start: none is left to always run.
+    expect(index.unindexed).toBe(0);
+    const patterns = sources.map((s) => new RegExp(s, 'i'));
+    const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'text');
+    let checked = 0;
+    let matched = 0;
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      for (const para of text.split(/\n\s*\n/)) {
+        for (const s of sentences(cleanText(para))) {
+          const marks = index.candidates(s);
+          patterns.forEach((re, id) => {
+            checked++;
+            if (re.test(s)) {
+              matched++;
+              expect(marks[id], `${sources[id]} on "${s}"`).toBe(1);
+            }
+          });
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
+    expect(checked).toBeGreaterThan(100_000);
+  });
+});
