@@ -77,6 +77,8 @@ interface CompiledTheme {
   rules: CompiledRule[];
   /** Every phrase of the theme's rules, by number in the literal index. */
   phraseIds: number[];
+  /** Each mask's number in the literal index. */
+  maskIds: number[];
 }
 
 export class RuleError extends UsageProblem {}
@@ -117,6 +119,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
       id: t.id,
       masks: (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`)),
       phraseIds: [],
+      maskIds: [],
       rules,
     };
   });
@@ -152,7 +155,7 @@ async function loadNlp(): Promise<Nlp> {
 }
 
 export class ThemeTagger {
-  /** Which phrases could match an item, from the words it holds. */
+  /** Which phrases and masks could match an item, from the words it holds. */
   private readonly index: LiteralIndex;
 
   constructor(private readonly themes: CompiledTheme[]) {
@@ -160,6 +163,7 @@ export class ThemeTagger {
     for (const t of themes) {
       for (const r of t.rules) r.phraseIds = r.phrases.map((re) => sources.push(re.source) - 1);
       t.phraseIds = t.rules.flatMap((r) => r.phraseIds);
+      t.maskIds = t.masks.map((re) => sources.push(re.source) - 1);
     }
     this.index = new LiteralIndex(sources);
   }
@@ -184,7 +188,8 @@ export class ThemeTagger {
     for (const theme of this.themes) {
       const phrasesPossible = theme.phraseIds.some((id) => possible[id] === 1);
       if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
-      const masked = theme.masks.length ? sents.map((s) => mask(s, theme.masks)) : sents;
+      const masks = theme.masks.filter((_, i) => possible[theme.maskIds[i]] === 1);
+      const masked = masks.length ? sents.map((s) => mask(s, masks)) : sents;
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
         if (rule.stems.length === 0 && rule.matchIf === null && !rule.phraseIds.some((id) => possible[id] === 1)) continue;

@@ -175,6 +175,18 @@ class PrefixParser {
 }
 
 /**
+ * For a pattern that does not start at a word boundary: the literal texts one of which
+ * every match starts with (lower-cased), so the text must contain one; null when the
+ * start is not literal.
+ */
+export function leadingTexts(source: string): string[] | null {
+  const parser = new PrefixParser(source, 0);
+  const prefixes = parser.alternation();
+  if (prefixes === null || parser.pos !== source.length || prefixes.some((p) => p === '')) return null;
+  return [...new Set(prefixes.map((p) => p.toLowerCase()))];
+}
+
+/**
  * Patterns (by number) indexed by the first words of their matches: `candidates(text)`
  * is every pattern that might match the text, in order.
  */
@@ -182,6 +194,8 @@ export class LiteralIndex {
   /** Trie of the key words: a node's `ids` are the patterns whose key ends there. */
   private readonly root: TrieNode = { next: new Map(), ids: [] };
   private readonly always: number[] = [];
+  /** Patterns that do not start at a word boundary: a literal the text must contain. */
+  private readonly inside: { id: number; texts: string[] }[] = [];
   /** Tokens seen before, with the patterns they let through: texts share most words. */
   private readonly memo = new Map<string, readonly number[]>();
   readonly size: number;
@@ -190,8 +204,13 @@ export class LiteralIndex {
     this.size = sources.length;
     sources.forEach((src, id) => {
       const words = leadingWords(src);
-      if (words === null) this.always.push(id);
-      else for (const w of words) this.insert(w, id);
+      if (words !== null) {
+        for (const w of words) this.insert(w, id);
+        return;
+      }
+      const texts = src.startsWith('\\b') ? null : leadingTexts(src);
+      if (texts !== null) this.inside.push({ id, texts });
+      else this.always.push(id);
     });
   }
 
@@ -232,7 +251,9 @@ export class LiteralIndex {
   candidates(text: string): Uint8Array {
     const marks = new Uint8Array(this.size);
     for (const id of this.always) marks[id] = 1;
-    for (const token of text.toLowerCase().split(/[^a-z0-9_]+/)) {
+    const lower = text.toLowerCase();
+    for (const { id, texts } of this.inside) if (texts.some((t) => lower.includes(t))) marks[id] = 1;
+    for (const token of lower.split(/[^a-z0-9_]+/)) {
       if (token === '') continue;
       for (const id of this.forToken(token)) marks[id] = 1;
     }

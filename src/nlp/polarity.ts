@@ -9,16 +9,23 @@ import rules from '../rules/polarity.json' with { type: 'json' };
 import { cleanText } from '../layout/text.js';
 import type { Polarity } from '../types.js';
 import { sentences } from './engine.js';
+import { LiteralIndex } from './literal-index.js';
 
 interface CueSet {
   id: string;
   res: RegExp[];
+  /** Each pattern's number in CUE_INDEX. */
+  ids: number[];
 }
 
-const compileSet = (sets: { id: string; patterns: string[] }[]): CueSet[] => sets.map((s) => ({ id: s.id, res: s.patterns.map((p) => new RegExp(p, 'i')) }));
+/** Every cue and neutraliser pattern, numbered: a clause is only tested with those its words allow. */
+const CUE_SOURCES: string[] = [];
+const compileSet = (sets: { id: string; patterns: string[] }[]): CueSet[] =>
+  sets.map((s) => ({ id: s.id, res: s.patterns.map((p) => new RegExp(p, 'i')), ids: s.patterns.map((p) => CUE_SOURCES.push(p) - 1) }));
 const NEGATIVE = compileSet(rules.negative);
 const POSITIVE = compileSet(rules.positive);
-const NEUTRALISERS = rules.neutralisers.map((p) => new RegExp(p, 'gi'));
+const NEUTRALISERS = rules.neutralisers.map((p) => ({ re: new RegExp(p, 'gi'), id: CUE_SOURCES.push(p) - 1 }));
+const CUE_INDEX = new LiteralIndex(CUE_SOURCES);
 const CONCESSIVE = new RegExp(rules.concessive, 'i');
 const CONTRAST_BREAK = new RegExp(rules.contrastBreak, 'i');
 const CONTRAST_OPENER = new RegExp(rules.contrastOpener, 'i');
@@ -42,16 +49,17 @@ export function mainClause(sentence: string): string {
   return s;
 }
 
-function cuesIn(clause: string, sets: CueSet[]): string[] {
+function cuesIn(clause: string, sets: CueSet[], possible: Uint8Array): string[] {
   const found: string[] = [];
-  for (const set of sets) for (const re of set.res) if (re.test(clause)) found.push(set.id);
+  for (const set of sets) for (let i = 0; i < set.res.length; i++) if (possible[set.ids[i]] === 1 && set.res[i].test(clause)) found.push(set.id);
   return found;
 }
 
 export function clausePolarity(clause: string): { polarity: Polarity; cues: string[] } {
-  const neutral = NEUTRALISERS.reduce((acc, re) => acc.replace(re, ' '), clause);
-  const neg = cuesIn(neutral, NEGATIVE);
-  const pos = cuesIn(neutral, POSITIVE);
+  const possible = CUE_INDEX.candidates(clause);
+  const neutral = NEUTRALISERS.reduce((acc, n) => (possible[n.id] === 1 ? acc.replace(n.re, ' ') : acc), clause);
+  const neg = cuesIn(neutral, NEGATIVE, possible);
+  const pos = cuesIn(neutral, POSITIVE, possible);
   // A negative cue outweighs praise in the same clause ("not ... improving").
   if (neg.length) return { polarity: 'weakness', cues: neg.map((c) => `-${c}`) };
   if (pos.length) return { polarity: 'strength', cues: pos.map((c) => `+${c}`) };

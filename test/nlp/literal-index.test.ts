@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LiteralIndex, leadingWords } from '../../src/nlp/literal-index.js';
+import { LiteralIndex, leadingTexts, leadingWords } from '../../src/nlp/literal-index.js';
+import polarityRules from '../../src/rules/polarity.json' with { type: 'json' };
 import { BUILT_IN_RULES } from '../../src/nlp/themes.js';
 import { cleanText } from '../../src/layout/text.js';
 import { sentences } from '../../src/nlp/engine.js';
@@ -50,19 +51,37 @@ describe('leadingWords: the words every match starts with', () => {
   });
 });
 
+describe('leadingTexts: for a pattern that may start inside a word', () => {
+  it('gives the literal text every match starts with', () => {
+    expect(leadingTexts('\\(a way of working[^)]*\\)')).toEqual(['(a way of working']);
+    expect(leadingTexts('(?:EHC|ehcp) plans')).toEqual(['ehc', 'ehcp']);
+  });
+
+  it('gives up where the start is not literal', () => {
+    expect(leadingTexts('[a-z]+ plans')).toBeNull();
+    expect(leadingTexts('(?:x|) plans')).toBeNull();
+  });
+});
+
 describe('LiteralIndex', () => {
   it('lets through the patterns whose first word a token of the text starts with', () => {
-    const index = new LiteralIndex(['\\bannual reviews?', '\\bco-?produc\\w+', '\\b\\w+ plans']);
-    expect([...index.candidates('Annual reviews are late.')]).toEqual([1, 0, 1]);
-    expect([...index.candidates('Plans are coproduced with families.')]).toEqual([0, 1, 1]);
-    expect([...index.candidates('Nothing here.')]).toEqual([0, 0, 1]);
+    const index = new LiteralIndex(['\\bannual reviews?', '\\bco-?produc\\w+', '\\b\\w+ plans', 'way of work']);
+    expect([...index.candidates('Annual reviews are late.')]).toEqual([1, 0, 1, 0]);
+    expect([...index.candidates('Plans are coproduced with families.')]).toEqual([0, 1, 1, 0]);
+    expect([...index.candidates('Nothing here.')]).toEqual([0, 0, 1, 0]);
+    expect([...index.candidates('A new WAY OF WORKING.')]).toEqual([0, 0, 1, 1]);
     expect(index.unindexed).toBe(1);
   });
 
-  it('never rules out a built-in phrase that matches a sentence of the sample documents', () => {
-    const sources = BUILT_IN_RULES.themes.flatMap((t) => t.rules.flatMap((r) => r.phrases ?? []));
+  it('never rules out a built-in pattern that matches a sentence of the sample documents', () => {
+    // Theme phrases and masks, polarity cues and neutralisers: every pattern the index serves.
+    const sources = [
+      ...BUILT_IN_RULES.themes.flatMap((t) => [...t.rules.flatMap((r) => r.phrases ?? []), ...(t.masks ?? [])]),
+      ...[...polarityRules.negative, ...polarityRules.positive].flatMap((c) => c.patterns),
+      ...polarityRules.neutralisers,
+    ];
     const index = new LiteralIndex(sources);
-    // Every phrase of the built-in rules has a literal start: none is left to always run.
+    // Every built-in pattern has a literal start: none is left to always run.
     expect(index.unindexed).toBe(0);
     const patterns = sources.map((s) => new RegExp(s, 'i'));
     const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'text');
