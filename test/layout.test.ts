@@ -76,3 +76,31 @@ describe('bullets and continuations', () => {
     expect(rows[0].cells).toEqual(['Anyshire Council and NHS Anyshire ICB', 'Leaders should act quickly to cut the time families wait for an autism assessment.']);
   });
 });
+
+describe('framework headings', () => {
+  it('finds a heading wrapped over two lines, even when the first line is shorter than the words every such heading starts with', async () => {
+    const text = [
+      'The effectiveness of',
+      'the local area in identifying children and young people who have SEND',
+      '',
+      'Strengths',
+      '',
+      '- Health visitors spot needs early.',
+      '',
+      'The effectiveness of the local',
+      'area in improving outcomes for children and young people who have SEND',
+      '',
+      'Strengths',
+      '',
+      '- More young people go on to college.',
+    ].join('\n');
+    const { blocks } = await layoutText(text, 'doc.txt');
+    const headings = blocks.filter((b) => b.type === 'heading').map((b) => b.headingId);
+    expect(headings).toEqual(['identifying', 'strengths', 'outcomes', 'strengths']);
+  });
+
+  it('does not take a prose line that no framework heading starts with for a heading', async () => {
+    const { blocks } = await layoutText(['Leaders know the area well and', 'act on what they find.'].join('\n'), 'doc.txt');
+    expect(blocks.map((b) => b.type)).toEqual(['para']);
+  });
+});

@@ -14,6 +14,7 @@ import layoutRules from '../rules/layout.json' with { type: 'json' };
 import type { Line, Page, SourceFormat } from '../types.js';
 import { CHAR_WIDTH } from '../ingest/text.js';
 import { cleanText, endsSentence, headingKey, joinText, splitBullet } from './text.js';
+import { leadingTexts } from '../nlp/literal-index.js';
 
 export type BlockType = 'heading' | 'bullet' | 'para' | 'row';
 
@@ -49,6 +50,19 @@ interface Positioned {
 }
 
 const HEADINGS = headingRules.headings.map((h) => ({ id: h.id, res: h.patterns.map((p) => new RegExp(p)) }));
+/**
+ * The literal texts the heading patterns start with ("main findings", "the effectiveness
+ * of the "): a key that starts with none of them is no framework heading, and a line
+ * that none of them starts with or continues cannot open one wrapped over two lines.
+ * Null when a pattern has no literal start: then every key is tried.
+ */
+const HEADING_STARTS: string[] | null = (() => {
+  // Anchored patterns only: a key must then start with the literal, not merely hold it.
+  const starts = headingRules.headings.flatMap((h) => h.patterns.map((p) => (p.startsWith('^') ? leadingTexts(p) : null)));
+  return starts.some((s) => s === null) ? null : [...new Set(starts.flat() as string[])];
+})();
+const mayStartHeading = (key: string) => HEADING_STARTS === null || HEADING_STARTS.some((s) => key.startsWith(s));
+const mayBeginHeading = (key: string) => HEADING_STARTS === null || HEADING_STARTS.some((s) => key.startsWith(s) || s.startsWith(key));
 const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
 const TABLES = headingRules.tableHeaders.map((t) => ({ id: t.id, res: t.columns.map((p) => new RegExp(p)) }));
 
@@ -60,7 +74,7 @@ export function matchHeading(text: string): string | undefined {
   const known = headingMemo.get(text);
   if (known !== undefined) return known || undefined;
   const key = headingKey(text);
-  const id = key.length > 160 ? undefined : HEADINGS.find((h) => h.res.some((re) => re.test(key)))?.id;
+  const id = key.length > 160 || !mayStartHeading(key) ? undefined : HEADINGS.find((h) => h.res.some((re) => re.test(key)))?.id;
   headingMemo.set(text, id ?? '');
   return id;
 }
@@ -75,7 +89,7 @@ export function resetHeadingMemo(): void {
 function headingPrefix(text: string): boolean {
   if (text.length > 160) return false;
   const key = headingKey(text);
-  return key.split(' ').length >= 3 && !endsSentence(key) && key.length < 120;
+  return key.length < 120 && mayBeginHeading(key) && key.split(' ').length >= 3 && !endsSentence(key);
 }
 
 function mode(values: number[], fallback: number): number {
