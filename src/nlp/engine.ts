@@ -140,7 +140,15 @@ export function sentences(text: string): string[] {
     .map((s) => s.replace(/\u2024/g, '.'));
 }
 
+/** Patterns possible in any of the sentences. */
+function union(marks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(marks[0]?.length ?? 0);
+  for (const m of marks) for (let i = 0; i < m.length; i++) out[i] |= m[i];
+  return out;
+}
+
 function mask(text: string, masks: RegExp[]): string {
+  if (masks.length === 0) return text;
   let out = text;
   for (const re of masks) out = out.replace(re, (m) => ' '.repeat(m.length));
   return out;
@@ -182,22 +190,23 @@ export class ThemeTagger {
     const sents = sentences(clean);
     // Stems of a sentence serve every stem rule: worked out once per (masked) sentence.
     const stemCache: StemCache = new Map();
-    // Most themes are absent from most items: the words of the item rule most phrases out.
-    const possible = this.index.candidates(clean);
+    // Most themes are absent from most items: the words of each sentence rule most
+    // phrases (and masks) out for it, and the words of the item for the whole item.
+    const marks = sents.map((s) => this.index.candidates(s));
+    const possible = marks.length === 1 ? marks[0] : union(marks);
     const out: Hit[] = [];
     for (const theme of this.themes) {
       const phrasesPossible = theme.phraseIds.some((id) => possible[id] === 1);
       if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
-      const masks = theme.masks.filter((_, i) => possible[theme.maskIds[i]] === 1);
-      const masked = masks.length ? sents.map((s) => mask(s, masks)) : sents;
+      const masked = theme.masks.length ? sents.map((s, k) => mask(s, theme.masks.filter((_, i) => marks[k][theme.maskIds[i]] === 1))) : sents;
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
         if (rule.stems.length === 0 && rule.matchIf === null && !rule.phraseIds.some((id) => possible[id] === 1)) continue;
-        let hit = this.fire(rule, masked, stemCache, possible);
+        let hit = this.fire(rule, masked, stemCache, marks);
         if (hit === NEEDS_GRAMMAR) {
           // Matching stays synchronous; compromise is loaded the first time a sentence needs it.
           await loadNlp();
-          hit = this.fire(rule, masked, stemCache, possible);
+          hit = this.fire(rule, masked, stemCache, marks);
         }
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }
@@ -214,10 +223,11 @@ export class ThemeTagger {
     return { themes, hits };
   }
 
-  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache, possible: Uint8Array): string | null | typeof NEEDS_GRAMMAR {
-    const scoped = rule.spec.scope === 'lead' ? sents.slice(0, 1) : sents;
-    for (const s of scoped) {
-      const found = this.matchSentence(rule, s, stemCache, possible);
+  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache, marks: Uint8Array[]): string | null | typeof NEEDS_GRAMMAR {
+    const n = rule.spec.scope === 'lead' ? Math.min(1, sents.length) : sents.length;
+    for (let k = 0; k < n; k++) {
+      const s = sents[k];
+      const found = this.matchSentence(rule, s, stemCache, marks[k]);
       if (found === NEEDS_GRAMMAR) return found;
       if (found === null) continue;
       if (rule.unless.some((re) => test(re, s))) continue;
