@@ -18,24 +18,43 @@ export const AREA_COLUMNS = [
 export const THEME_COLUMNS = [...THEME_IDS.flatMap((id) => [`weak_${id}`, `strong_${id}`, `sig_${id}`]), 'trigger_themes'];
 export const ALL_AREA_COLUMNS = [...AREA_COLUMNS, ...THEME_COLUMNS];
 
-const countWith = (items: Item[], theme: string) => items.filter((i) => i.themes?.includes(theme)).length;
+const THEME_INDEX = new Map(THEME_IDS.map((id, i) => [id, i]));
+
+/** Per theme (taxonomy order), how many of the items carry it. */
+function countThemes(lists: Item[][]): number[] {
+  const counts = new Array<number>(THEME_IDS.length).fill(0);
+  for (const items of lists) {
+    for (const item of items) {
+      for (const t of item.themes ?? []) {
+        const i = THEME_INDEX.get(t);
+        if (i !== undefined) counts[i]++;
+      }
+    }
+  }
+  return counts;
+}
 
 /** Themes of the significant weaknesses (WSoA) or areas for priority action, taxonomy order. */
 export function triggerThemes(r: Report): string[] {
-  const triggers = [...r.significantWeaknesses, ...r.priorityActions];
-  return THEME_IDS.filter((id) => triggers.some((i) => i.themes?.includes(id)));
+  const sig = countThemes([r.significantWeaknesses, r.priorityActions]);
+  return THEME_IDS.filter((_, i) => sig[i] > 0);
 }
 
+/** The values of THEME_COLUMNS, in their order: counted in one pass over each list. */
+function themeValues(r: Report): (string | number)[] {
+  const weak = countThemes([r.weaknesses]);
+  const strong = countThemes([r.strengths]);
+  const sig = countThemes([r.significantWeaknesses, r.priorityActions]);
+  const out: (string | number)[] = [];
+  THEME_IDS.forEach((_, i) => out.push(weak[i], strong[i], sig[i] > 0 ? 1 : 0));
+  out.push(THEME_IDS.filter((_, i) => sig[i] > 0).join(';'));
+  return out;
+}
+
+/** The theme columns of a record's row, by column name. */
 export function themeCells(r: Report): Record<string, string | number> {
-  const cells: Record<string, string | number> = {};
-  const triggers = [...r.significantWeaknesses, ...r.priorityActions];
-  for (const id of THEME_IDS) {
-    cells[`weak_${id}`] = countWith(r.weaknesses, id);
-    cells[`strong_${id}`] = countWith(r.strengths, id);
-    cells[`sig_${id}`] = countWith(triggers, id) > 0 ? 1 : 0;
-  }
-  cells.trigger_themes = triggerThemes(r).join(';');
-  return cells;
+  const values = themeValues(r);
+  return Object.fromEntries(THEME_COLUMNS.map((c, i) => [c, values[i]]));
 }
 
 export function isSendReport(r: Report): boolean {
@@ -95,16 +114,22 @@ export function toCsv(header: readonly string[], rows: Record<string, string | n
 
 /** One CSV line (with its newline): the header's names, or a row's cells in the header's order. */
 function csvLine(header: readonly string[], row: Record<string, string | number | null> | null, raw?: boolean): string {
-  const cells = row === null ? Array.from(header) : header.map((c) => {
-    const v = row[c] ?? '';
-    return raw ? v : neutraliseCell(v);
-  });
-  return stringify([cells], { quoted_match: /^'/ });
+  if (row === null) return stringify([Array.from(header)], { quoted_match: /^'/ });
+  return csvCells(
+    header.map((c) => row[c] ?? ''),
+    raw,
+  );
 }
 
-/** A record's line of the areas CSV (with its newline). */
+/** One CSV line of cells, neutralised unless `raw`; a neutralised cell is quoted. */
+function csvCells(cells: (string | number)[], raw?: boolean): string {
+  return stringify([raw ? cells : cells.map(neutraliseCell)], { quoted_match: /^'/ });
+}
+
+/** A record's line of the areas CSV (with its newline): cells in ALL_AREA_COLUMNS order. */
 export function areaLine(r: Report, raw?: boolean): string {
-  return csvLine(ALL_AREA_COLUMNS, { ...areaRow(r), ...themeCells(r) }, raw);
+  const row = areaRow(r);
+  return csvCells([...AREA_COLUMNS.map((c) => row[c]), ...themeValues(r)], raw);
 }
 
 export function areasCsv(reports: Report[], opts: { raw?: boolean } = {}): string {
