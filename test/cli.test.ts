@@ -222,4 +222,19 @@ describe.runIf(existsSync(BIN))('the built binary', () => {
     expect(usage.status).toBe(2);
     expect(usage.stdout).toBe('');
   });
+
+  it('loads none of the pipeline for --help, and only what areas uses for areas', () => {
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test', 'support', 'module-log.mjs'), BIN, ...args], { encoding: 'utf8' });
+      return [...r.stderr.matchAll(/^module-log: (.*)$/gm)].map((m) => m[1]);
+    };
+    const help = loaded(['--help']);
+    expect(help.some((u) => u.endsWith('/cli/main.js'))).toBe(true);
+    for (const stage of ['/pipeline.js', '/nlp/', '/layout/', '/parse/', '/run/', '/analyse/', '/report/', 'pdfjs-dist', 'compromise', 'natural']) {
+      expect(help.filter((u) => u.includes(stage)), stage).toEqual([]);
+    }
+    const areas = loaded(['areas', inputs.good]);
+    expect(areas.some((u) => u.endsWith('/pipeline.js'))).toBe(true);
+    for (const unused of ['/report/', '/analyse/summary.js', '/check/', 'fast-xml-parser']) expect(areas.filter((u) => u.includes(unused)), unused).toEqual([]);
+  });
 });
