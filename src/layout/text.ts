@@ -66,7 +66,9 @@ export interface BulletSplit {
  */
 export function splitBullet(text: string, textMarkers: boolean): BulletSplit | null {
   const t = text.trimStart();
-  const first = [...t][0] ?? '';
+  // The first character, whole even when it is outside the BMP (not the whole string spread).
+  const cp = t.codePointAt(0);
+  const first = cp === undefined ? '' : String.fromCodePoint(cp);
   if ((GLYPHS.has(first) && first !== 'o') || (rules.privateUseBullets && isPrivateUse(first))) {
     const rest = t.slice(first.length).trimStart();
     // "·" or "–" opening a line followed by lower-case prose is still a bullet; a bare glyph opens an empty item.

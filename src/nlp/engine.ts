@@ -140,13 +140,6 @@ export function sentences(text: string): string[] {
     .map((s) => s.replace(/\u2024/g, '.'));
 }
 
-/** Patterns possible in any of the sentences. */
-function union(marks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(marks[0]?.length ?? 0);
-  for (const m of marks) for (let i = 0; i < m.length; i++) out[i] |= m[i];
-  return out;
-}
-
 function mask(text: string, masks: RegExp[]): string {
   if (masks.length === 0) return text;
   let out = text;
@@ -192,8 +185,8 @@ export class ThemeTagger {
     const stemCache: StemCache = new Map();
     // Most themes are absent from most items: the words of each sentence rule most
     // phrases (and masks) out for it, and the words of the item for the whole item.
-    const marks = sents.map((s) => this.index.candidates(s));
-    const possible = marks.length === 1 ? marks[0] : union(marks);
+    const possible = new Uint8Array(this.index.size);
+    const marks = sents.map((s) => this.index.candidates(s, possible));
     const out: Hit[] = [];
     for (const theme of this.themes) {
       const phrasesPossible = theme.phraseIds.some((id) => possible[id] === 1);

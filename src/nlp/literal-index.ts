@@ -247,15 +247,22 @@ export class LiteralIndex {
     return ids;
   }
 
-  /** A mark per pattern: true when it might match `text`. */
-  candidates(text: string): Uint8Array {
+  /**
+   * A mark per pattern: 1 when it might match `text`. The same marks are also set in
+   * `alsoInto` when given (the marks of several texts together).
+   */
+  candidates(text: string, alsoInto?: Uint8Array): Uint8Array {
     const marks = new Uint8Array(this.size);
-    for (const id of this.always) marks[id] = 1;
+    const mark = (id: number) => {
+      marks[id] = 1;
+      if (alsoInto) alsoInto[id] = 1;
+    };
+    for (const id of this.always) mark(id);
     const lower = text.toLowerCase();
-    for (const { id, texts } of this.inside) if (texts.some((t) => lower.includes(t))) marks[id] = 1;
+    for (const { id, texts } of this.inside) if (texts.some((t) => lower.includes(t))) mark(id);
     for (const token of lower.split(/[^a-z0-9_]+/)) {
       if (token === '') continue;
-      for (const id of this.forToken(token)) marks[id] = 1;
+      for (const id of this.forToken(token)) mark(id);
     }
     return marks;
   }

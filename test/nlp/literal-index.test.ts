@@ -73,6 +73,16 @@ describe('LiteralIndex', () => {
     expect(index.unindexed).toBe(1);
   });
 
+  it('can gather the marks of several sentences into one set', () => {
+    const index = new LiteralIndex(['\\bannual reviews?', '\\bco-?produc\\w+', '\\bnothing\\b']);
+    const all = new Uint8Array(index.size);
+    const first = index.candidates('Annual reviews are late.', all);
+    const second = index.candidates('Plans are co-produced.', all);
+    expect([...first]).toEqual([1, 0, 0]);
+    expect([...second]).toEqual([0, 1, 0]);
+    expect([...all]).toEqual([1, 1, 0]);
+  });
+
   it('never rules out a built-in pattern that matches a sentence of the sample documents', () => {
     // Theme phrases and masks, polarity cues and neutralisers: every pattern the index serves.
     const sources = [
