@@ -140,6 +140,12 @@ export function sentences(text: string): string[] {
     .map((s) => s.replace(/\u2024/g, '.'));
 }
 
+/** Adds one sentence's marks to an item's, and gives them back. */
+function orInto(all: Uint8Array, marks: Uint8Array): Uint8Array {
+  for (let i = 0; i < marks.length; i++) all[i] |= marks[i];
+  return marks;
+}
+
 function mask(text: string, masks: RegExp[]): string {
   if (masks.length === 0) return text;
   let out = text;
@@ -189,17 +195,28 @@ export class ThemeTagger {
     const marks = sents.map((s) => this.index.candidates(s, possible));
     const out: Hit[] = [];
     for (const theme of this.themes) {
-      const phrasesPossible = theme.phraseIds.some((id) => possible[id] === 1);
+      let masked = sents;
+      let themeMarks = marks;
+      let themePossible = possible;
+      if (theme.masks.some((_, i) => possible[theme.maskIds[i]] === 1)) {
+        masked = sents.map((s, k) => mask(s, theme.masks.filter((_, i) => marks[k][theme.maskIds[i]] === 1)));
+        // The rules see the masked sentences: their words decide (a mask ending inside a
+        // word would leave a word start the unmasked sentence does not have).
+        if (masked.some((m, k) => m !== sents[k])) {
+          themePossible = new Uint8Array(this.index.size);
+          themeMarks = masked.map((m, k) => (m === sents[k] ? orInto(themePossible, marks[k]) : this.index.candidates(m, themePossible)));
+        }
+      }
+      const phrasesPossible = theme.phraseIds.some((id) => themePossible[id] === 1);
       if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
-      const masked = theme.masks.length ? sents.map((s, k) => mask(s, theme.masks.filter((_, i) => marks[k][theme.maskIds[i]] === 1))) : sents;
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
-        if (rule.stems.length === 0 && rule.matchIf === null && !rule.phraseIds.some((id) => possible[id] === 1)) continue;
-        let hit = this.fire(rule, masked, stemCache, marks);
+        if (rule.stems.length === 0 && rule.matchIf === null && !rule.phraseIds.some((id) => themePossible[id] === 1)) continue;
+        let hit = this.fire(rule, masked, stemCache, themeMarks);
         if (hit === NEEDS_GRAMMAR) {
           // Matching stays synchronous; compromise is loaded the first time a sentence needs it.
           await loadNlp();
-          hit = this.fire(rule, masked, stemCache, marks);
+          hit = this.fire(rule, masked, stemCache, themeMarks);
         }
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }

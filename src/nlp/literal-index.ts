@@ -15,13 +15,13 @@
 const WORD_CHAR = /[a-z0-9_]/;
 
 /**
- * The literal prefixes one of which every match of `source` starts with, for a pattern
- * matched case-insensitively after `\b`; null when the start is not a literal word.
+ * The words one of which every match of `source` (matched case-insensitively) starts
+ * with, when each of its alternatives starts at a word boundary (`\b`); null when one
+ * does not, or its start is not a literal word.
  */
 export function leadingWords(source: string): string[] | null {
-  if (!source.startsWith('\\b')) return null;
-  const parser = new PrefixParser(source, 2);
-  const prefixes = parser.alternation();
+  const parser = new PrefixParser(source, true);
+  const prefixes = parser.alternation(false);
   if (prefixes === null || parser.pos !== source.length) return null;
   const words = new Set<string>();
   for (const p of prefixes) {
@@ -39,20 +39,24 @@ export function leadingWords(source: string): string[] | null {
 
 /**
  * Reads a regex source far enough to know its literal prefixes. Each method returns the
- * prefixes of what it read (null: not a literal start), and leaves `pos` after it.
+ * prefixes of what it read (null: not a literal start), and leaves `pos` after it. With
+ * `words`, a prefix counts only where a `\b` before it (in its own alternative or
+ * around its group) puts it at the start of a word.
  */
 class PrefixParser {
+  pos = 0;
+
   constructor(
     readonly src: string,
-    public pos: number,
+    private readonly words: boolean,
   ) {}
 
-  /** a|b|c up to a closing `)` or the end. */
-  alternation(): string[] | null {
+  /** a|b|c up to a closing `)` or the end; `bounded`: a `\b` stands just before it. */
+  alternation(bounded: boolean): string[] | null {
     const out: string[] = [];
     let unknown = false;
     for (;;) {
-      const seq = this.sequence();
+      const seq = this.sequence(bounded);
       if (seq === null) unknown = true;
       else out.push(...seq);
       if (this.src[this.pos] === '|') {
@@ -68,16 +72,26 @@ class PrefixParser {
    * A sequence of atoms: the literal text before the first non-literal atom; when the
    * sequence starts with an optional group, its prefixes and those of what follows it.
    */
-  private sequence(): string[] | null {
+  private sequence(inherited: boolean): string[] | null {
     let literal = '';
+    let bounded = inherited;
     let result: string[] | null | undefined;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
-      const atom = this.atom();
+      const atom = this.atom(bounded);
       const times = this.quantifier();
       const optional = times === 'optional';
       if (result !== undefined) continue; // the prefixes are known: read the rest only to find the end
-      if (atom.kind === 'zero-width') continue;
+      if (atom.kind === 'zero-width') {
+        // `\b` puts what follows at a word start; `\B` and lookarounds say nothing of it.
+        if (literal === '') bounded = atom.boundary ?? bounded;
+        continue;
+      }
       if (atom.kind === 'char') {
+        if (this.words && !bounded) {
+          // Without a `\b` first, a match may start inside a word: no word prefix.
+          result = null;
+          continue;
+        }
         if (optional) result = literal ? [literal] : null;
         // a+ : one 'a' is certain, what follows it is not.
         else if (times === 'repeat') result = [literal + atom.text];
@@ -89,7 +103,7 @@ class PrefixParser {
         else if (atom.prefixes === null) result = null;
         else if (optional) {
           // (?:send )?young ...: either the group's words or what follows start the match.
-          const rest = this.sequence();
+          const rest = this.sequence(bounded);
           result = rest === null ? null : [...atom.prefixes, ...rest];
         } else result = atom.prefixes;
         continue;
@@ -101,17 +115,18 @@ class PrefixParser {
     return literal ? [literal] : null;
   }
 
-  private atom():
+  private atom(bounded: boolean):
     | { kind: 'char'; text: string }
     | { kind: 'group'; prefixes: string[] | null }
-    | { kind: 'zero-width' }
+    | { kind: 'zero-width'; boundary?: boolean }
     | { kind: 'other' } {
     const s = this.src;
     const c = s[this.pos];
     if (c === '\\') {
       const n = s[this.pos + 1] ?? '';
       this.pos += 2;
-      if (n === 'b' || n === 'B') return { kind: 'zero-width' };
+      if (n === 'b') return { kind: 'zero-width', boundary: true };
+      if (n === 'B') return { kind: 'zero-width', boundary: false };
       if (/[dDwWsSnrtfv0-9pPuxck]/.test(n)) {
         // \u{…}, \x41, \p{…}: skip their payloads; none is a plain literal here.
         if (s[this.pos] === '{') this.pos = s.indexOf('}', this.pos) + 1 || s.length;
@@ -129,7 +144,7 @@ class PrefixParser {
         else if (kind === '?<=' || kind === '?<!') (this.pos += 3), (lookaround = true);
         else if (kind.startsWith('?<')) this.pos = s.indexOf('>', this.pos) + 1;
       }
-      const prefixes = this.alternation();
+      const prefixes = this.alternation(bounded);
       if (s[this.pos] === ')') this.pos++;
       return lookaround ? { kind: 'zero-width' } : { kind: 'group', prefixes };
     }
@@ -180,8 +195,8 @@ class PrefixParser {
  * start is not literal.
  */
 export function leadingTexts(source: string): string[] | null {
-  const parser = new PrefixParser(source, 0);
-  const prefixes = parser.alternation();
+  const parser = new PrefixParser(source, false);
+  const prefixes = parser.alternation(false);
   if (prefixes === null || parser.pos !== source.length || prefixes.some((p) => p === '')) return null;
   return [...new Set(prefixes.map((p) => p.toLowerCase()))];
 }

@@ -37,6 +37,14 @@ describe('leadingWords: the words every match starts with', () => {
     expect(leadingWords('\\bab+c')).toEqual(['ab']);
   });
 
+  it('asks a word boundary of every alternative', () => {
+    expect(leadingWords('\\borthoti\\w+|\\borthoses\\b')).toEqual(['orthoti', 'orthoses']);
+    expect(leadingWords('(?:\\bfoo|\\bbar) plans')).toEqual(['foo', 'bar']);
+    // "crowbar" holds a match of the second alternative, which has no \b of its own.
+    expect(leadingWords('\\bfoo|bar')).toBeNull();
+    expect(leadingWords('\\Bbar')).toBeNull();
+  });
+
   it('skips lookarounds at the start', () => {
     expect(leadingWords('\\b(?!not )(?:well|highly) trained')).toEqual(['well', 'highly']);
   });

@@ -123,3 +123,23 @@ describe('user rule files (--rules)', () => {
     expect((await (await loadTagger(good)).tag('The school bus is late.')).themes).toEqual(['transport']);
   });
 });
+
+describe('rules with patterns the literal index cannot read, or masks that cut a word', () => {
+  const tagger = (themes: RuleFile['themes']) => new ThemeTagger(compileRules({ schema: 'sendmine-theme-rules/1', themes }));
+
+  it('still tries a pattern with no literal start, or one that may start inside a word', async () => {
+    const t = tagger([
+      { id: 'plans', label: 'Plans', rules: [{ id: 'plans/any-word', phrases: ['\\b\\w+ plans are late'] }] },
+      { id: 'bars', label: 'Bars', rules: [{ id: 'bars/inside', phrases: ['bar\\b'] }] },
+    ]);
+    expect((await t.tag('Transition plans are late.')).themes).toEqual(['plans']);
+    expect((await t.tag('A crowbar was found.')).themes).toEqual(['bars']);
+  });
+
+  it('matches the rules against the masked sentence, word starts included', async () => {
+    // A mask that ends inside a word leaves a word start that the sentence itself lacks.
+    const t = tagger([{ id: 'sight', label: 'Sight', masks: ['\\bsuper'], rules: [{ id: 'sight/vision', phrases: ['\\bvision\\b'] }] }]);
+    expect((await t.tag('Supervision of the service is thorough.')).themes).toEqual(['sight']);
+    expect((await t.tag('The service is thorough.')).themes).toEqual([]);
+  });
+});
