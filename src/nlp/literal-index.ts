@@ -206,13 +206,11 @@ export function leadingTexts(source: string): string[] | null {
  * is every pattern that might match the text, in order.
  */
 export class LiteralIndex {
-  /** Trie of the key words: a node's `ids` are the patterns whose key ends there. */
-  private readonly root: TrieNode = { next: new Map(), ids: [] };
+  /** Trie of the key words by character code: a node's `ids` are the patterns whose key ends there. */
+  private readonly root: TrieNode = newNode();
   private readonly always: number[] = [];
   /** Patterns that do not start at a word boundary: a literal the text must contain. */
   private readonly inside: { id: number; texts: string[] }[] = [];
-  /** Tokens seen before, with the patterns they let through: texts share most words. */
-  private readonly memo = new Map<string, readonly number[]>();
   readonly size: number;
 
   constructor(sources: readonly string[]) {
@@ -223,7 +221,8 @@ export class LiteralIndex {
         for (const w of words) this.insert(w, id);
         return;
       }
-      const texts = src.startsWith('\\b') ? null : leadingTexts(src);
+      // Any literal start is a text the matched text must hold, at a word start or not.
+      const texts = leadingTexts(src);
       if (texts !== null) this.inside.push({ id, texts });
       else this.always.push(id);
     });
@@ -236,30 +235,11 @@ export class LiteralIndex {
 
   private insert(word: string, id: number): void {
     let node = this.root;
-    for (const ch of word) {
-      let n = node.next.get(ch);
-      if (!n) node.next.set(ch, (n = { next: new Map(), ids: [] }));
-      node = n;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      node = node.next[c] ??= newNode();
     }
     if (!node.ids.includes(id)) node.ids.push(id);
-  }
-
-  /** Patterns a token lets through: those whose key word the token starts with. */
-  private forToken(token: string): readonly number[] {
-    let ids = this.memo.get(token);
-    if (ids) return ids;
-    const found: number[] = [];
-    let node: TrieNode | undefined = this.root;
-    for (const ch of token) {
-      node = node.next.get(ch);
-      if (!node) break;
-      found.push(...node.ids);
-    }
-    ids = found;
-    // Bounded, so that a stream of odd tokens cannot grow it without end.
-    if (this.memo.size > 50_000) this.memo.clear();
-    this.memo.set(token, ids);
-    return ids;
   }
 
   /**
@@ -268,22 +248,48 @@ export class LiteralIndex {
    */
   candidates(text: string, alsoInto?: Uint8Array): Uint8Array {
     const marks = new Uint8Array(this.size);
-    const mark = (id: number) => {
-      marks[id] = 1;
-      if (alsoInto) alsoInto[id] = 1;
+    const mark = (ids: readonly number[]) => {
+      for (const id of ids) {
+        marks[id] = 1;
+        if (alsoInto) alsoInto[id] = 1;
+      }
     };
-    for (const id of this.always) mark(id);
+    mark(this.always);
     const lower = text.toLowerCase();
-    for (const { id, texts } of this.inside) if (texts.some((t) => lower.includes(t))) mark(id);
-    for (const token of lower.split(/[^a-z0-9_]+/)) {
-      if (token === '') continue;
-      for (const id of this.forToken(token)) mark(id);
+    for (const { id, texts } of this.inside) if (texts.some((t) => lower.includes(t))) mark([id]);
+    // At each word start, follow the trie as far as the word's characters go: every key
+    // passed on the way is a prefix of the word.
+    let prevWord = false;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      const word = isWordCode(c);
+      if (word && !prevWord) {
+        let node: TrieNode | undefined = this.root;
+        for (let j = i; j < lower.length; j++) {
+          const d = lower.charCodeAt(j);
+          if (!isWordCode(d)) break;
+          node = node.next[d];
+          if (node === undefined) break;
+          if (node.ids.length) mark(node.ids);
+        }
+      }
+      prevWord = word;
     }
     return marks;
   }
 }
 
+/** a-z, 0-9 and _: the characters `\b` counts as word characters in lower-cased text. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by character code (keys are lower-case word characters). */
+  next: (TrieNode | undefined)[];
   ids: number[];
+}
+
+function newNode(): TrieNode {
+  return { next: [], ids: [] };
 }
