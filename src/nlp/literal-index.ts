@@ -206,8 +206,12 @@ export function leadingTexts(source: string): string[] | null {
  * is every pattern that might match the text, in order.
  */
 export class LiteralIndex {
-  /** Trie of the key words by character code: a node's `ids` are the patterns whose key ends there. */
+  /** Trie of the key words while they are added: a node's `ids` are the patterns whose key ends there. */
   private readonly root: TrieNode = newNode();
+  /** The same trie as a table: `step[node * SYMBOLS + symbol]` is the next node, or -1. */
+  private readonly step: Int32Array;
+  /** Patterns whose key ends at each node of the table (empty for most). */
+  private readonly idsAt: (readonly number[])[] = [];
   private readonly always: number[] = [];
   /** Patterns that do not start at a word boundary: a literal the text must contain. */
   private readonly inside: { id: number; texts: string[] }[] = [];
@@ -225,6 +229,17 @@ export class LiteralIndex {
       const texts = leadingTexts(src);
       if (texts !== null) this.inside.push({ id, texts });
       else this.always.push(id);
+    });
+    // Number the nodes breadth-first, then fill in the table.
+    const nodes: TrieNode[] = [this.root];
+    for (let i = 0; i < nodes.length; i++) for (const child of nodes[i].next) if (child) nodes.push(child);
+    const number = new Map(nodes.map((n, i) => [n, i]));
+    this.step = new Int32Array(nodes.length * SYMBOLS).fill(-1);
+    nodes.forEach((n, i) => {
+      this.idsAt.push(n.ids);
+      n.next.forEach((child, code) => {
+        if (child) this.step[i * SYMBOLS + symbolOf(code)] = number.get(child)!;
+      });
     });
   }
 
@@ -259,29 +274,34 @@ export class LiteralIndex {
     for (const { id, texts } of this.inside) if (texts.some((t) => lower.includes(t))) mark([id]);
     // At each word start, follow the trie as far as the word's characters go: every key
     // passed on the way is a prefix of the word.
+    const { step, idsAt } = this;
     let prevWord = false;
     for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
-      const word = isWordCode(c);
-      if (word && !prevWord) {
-        let node: TrieNode | undefined = this.root;
+      const sym = symbolOf(lower.charCodeAt(i));
+      if (sym >= 0 && !prevWord) {
+        let node = 0;
         for (let j = i; j < lower.length; j++) {
-          const d = lower.charCodeAt(j);
-          if (!isWordCode(d)) break;
-          node = node.next[d];
-          if (node === undefined) break;
-          if (node.ids.length) mark(node.ids);
+          const d = symbolOf(lower.charCodeAt(j));
+          if (d < 0) break;
+          node = step[node * SYMBOLS + d];
+          if (node < 0) break;
+          if (idsAt[node].length) mark(idsAt[node]);
         }
       }
-      prevWord = word;
+      prevWord = sym >= 0;
     }
     return marks;
   }
 }
 
 /** a-z, 0-9 and _: the characters `\b` counts as word characters in lower-cased text. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+const SYMBOLS = 37;
+
+/** A word character's place among the SYMBOLS, or -1 for any other character. */
+function symbolOf(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return c - 22;
+  return c === 95 ? 36 : -1;
 }
 
 interface TrieNode {
