@@ -20,6 +20,12 @@ export interface RuleSpec {
   unless?: string[];
   /** The rule fires only when one of these also matches the same sentence. */
   requires?: string[];
+  /**
+   * The rule fires only when one of these matches somewhere in the item (any sentence):
+   * what the whole finding is about, such as plans, when the cue itself sits in a later
+   * sentence ("Health and care advice is often missing" in a finding about EHC plans).
+   */
+  context?: string[];
   /** Only on items of these lists. */
   lists?: string[];
   /**
@@ -63,6 +69,7 @@ interface CompiledRule {
   stems: string[][];
   unless: RegExp[];
   requires: RegExp[];
+  context: RegExp[];
   matchIf: RegExp | null;
   lists: Set<string> | null;
 }
@@ -104,6 +111,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
         stems: r.stems ?? [],
         unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
         requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
+        context: (r.context ?? []).map((p) => compile(p, `rule ${r.id} context`)),
         matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
         lists: r.lists ? new Set(r.lists) : null,
       };
@@ -174,6 +182,7 @@ export class ThemeTagger {
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
         if (!phrasesPossible && rule.stems.length === 0 && rule.matchIf === null) continue;
+        if (rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) continue;
         let hit = this.fire(rule, masked, stemCache);
         if (hit === NEEDS_GRAMMAR) {
           // Matching stays synchronous; compromise is loaded the first time a sentence needs it.

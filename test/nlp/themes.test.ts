@@ -123,3 +123,22 @@ describe('user rule files (--rules)', () => {
     expect((await (await loadTagger(good)).tag('The school bus is late.')).themes).toEqual(['transport']);
   });
 });
+
+describe('item context (context)', () => {
+  it('reads what professionals contribute to plans as joint working, only in a finding about plans', async () => {
+    const plans = await tag('Annual reviews of EHC plans are often late. Social care information is frequently left out of them.');
+    expect(plans).toContain('ehc-plans');
+    expect(plans).toContain('multi-agency-working');
+    expect(await tag('Social care information about families is stored on a new system for short breaks.')).not.toContain('multi-agency-working');
+  });
+
+  it('is a rule field checked against every sentence of the item', async () => {
+    const file: RuleFile = {
+      schema: 'sendmine-theme-rules/1',
+      themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/advice', phrases: ['\\badvice\\b'], context: ['\\bplans?\\b'] }] }],
+    };
+    const tagger = new ThemeTagger(compileRules(file));
+    expect((await tagger.tag('The plans are late. Advice is missing.')).themes).toEqual(['x']);
+    expect((await tagger.tag('Advice is missing.')).themes).toEqual([]);
+  });
+});
