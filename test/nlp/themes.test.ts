@@ -142,3 +142,16 @@ describe('item context (context)', () => {
     expect((await tagger.tag('Advice is missing.')).themes).toEqual([]);
   });
 });
+
+describe('weak cues that need what is judged (requires, unless)', () => {
+  it('counts staff and capacity as the workforce only when their skills, training or numbers are judged', async () => {
+    expect(await tag('Staff in the youth service are confident in adapting their approach for young people with SEND.')).toContain('workforce');
+    expect(await tag('College staff use the plans to set targets for each learner.')).not.toContain('workforce');
+    expect(await tag('Several special schools are at capacity and cannot take more pupils this year.')).not.toContain('workforce');
+  });
+
+  it('reads "social, emotional and mental health" as a kind of need, not a health service', async () => {
+    expect(await tag('A new special school for social, emotional and mental health opened in the spring, adding places.')).not.toContain('health-access');
+    expect(await tag('Children wait many months for mental health support.')).toContain('health-access');
+  });
+});
