@@ -155,3 +155,12 @@ describe('weak cues that need what is judged (requires, unless)', () => {
     expect(await tag('Children wait many months for mental health support.')).toContain('health-access');
   });
 });
+
+describe('professionals working together, in other words', () => {
+  it('hears information passed (or not) between services and families retelling their story', async () => {
+    expect(await tag('When pupils change school, information about their needs is not always shared.')).toContain('multi-agency-working');
+    expect(await tag('Families have to explain their circumstances again to each new worker they meet.')).toContain('multi-agency-working');
+    expect(await tag('Referrals are passed between teams without delay.')).toContain('multi-agency-working');
+    expect(await tag('Families have to wait a long time for a reply to their emails.')).not.toContain('multi-agency-working');
+  });
+});
