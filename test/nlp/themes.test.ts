@@ -164,3 +164,13 @@ describe('professionals working together, in other words', () => {
     expect(await tag('Families have to wait a long time for a reply to their emails.')).not.toContain('multi-agency-working');
   });
 });
+
+describe('identification of needs in time', () => {
+  it('needs an identifying verb and a word about timing in the same sentence', async () => {
+    expect(await tag('In primary schools, pupils with SEND are not always identified quickly enough.')).toContain('early-identification');
+    expect(await tag('Where schools do not ask for help, the needs of some pupils can be missed.')).toContain('early-identification');
+    expect(await tag('The team identified a new venue for the youth club.')).not.toContain('early-identification');
+    // the diagnostic pathway has its own theme
+    expect(await tag('Children are identified for an autism assessment too late.')).not.toContain('early-identification');
+  });
+});
