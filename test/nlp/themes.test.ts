@@ -174,3 +174,12 @@ describe('identification of needs in time', () => {
     expect(await tag('Children are identified for an autism assessment too late.')).not.toContain('early-identification');
   });
 });
+
+describe('whose voice', () => {
+  it('does not read a parent speaking about their child as the voice of the child (mask)', async () => {
+    const themes = await tag('Parents are rarely asked for their views before their child is discharged from therapy.');
+    expect(themes).toContain('parent-engagement');
+    expect(themes).not.toContain('child-voice');
+    expect(await tag('Young people say that their views are taken seriously in reviews.')).toContain('child-voice');
+  });
+});
