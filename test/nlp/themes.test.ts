@@ -183,3 +183,11 @@ describe('whose voice', () => {
     expect(await tag('Young people say that their views are taken seriously in reviews.')).toContain('child-voice');
   });
 });
+
+describe('communication with families and their trust', () => {
+  it('hears communication with families named after the children, and trust being built or lost', async () => {
+    expect(await tag('Leaders have not communicated clearly with children, young people and families about the new strategy.')).toContain('parent-engagement');
+    expect(await tag('Recent changes have started to rebuild trust in the system.')).toContain('parent-engagement');
+    expect(await tag('Communication between the two hospitals is slow.')).not.toContain('parent-engagement');
+  });
+});
