@@ -191,3 +191,13 @@ describe('communication with families and their trust', () => {
     expect(await tag('Communication between the two hospitals is slow.')).not.toContain('parent-engagement');
   });
 });
+
+describe('leaders judged on what they know and how they measure improvement', () => {
+  it('is leadership even when another theme is named', async () => {
+    const a = await tag('Leaders have a limited understanding of how long children wait for speech and language therapy.');
+    expect(a).toContain('leadership-governance');
+    expect(a).toContain('health-access');
+    expect(await tag('Plans to cut exclusions lack measurable targets, so leaders cannot measure the impact of their work.')).toContain('leadership-governance');
+    expect(await tag('Young people know where to go for help with their mental health.')).not.toContain('leadership-governance');
+  });
+});
