@@ -201,3 +201,11 @@ describe('leaders judged on what they know and how they measure improvement', ()
     expect(await tag('Young people know where to go for help with their mental health.')).not.toContain('leadership-governance');
   });
 });
+
+describe('other neurodevelopmental conditions', () => {
+  it('puts the assessment and diagnosis of a learning disability on the neurodevelopmental pathway', async () => {
+    expect(await tag('There is no clear route to assess young people for a learning disability before they turn 18.')).toContain('neurodevelopmental-pathway');
+    expect(await tag('The diagnostic pathway for under-fives now has shorter waits.')).toContain('neurodevelopmental-pathway');
+    expect(await tag('Adults with a learning disability use the new day centre.')).not.toContain('neurodevelopmental-pathway');
+  });
+});
