@@ -209,3 +209,11 @@ describe('other neurodevelopmental conditions', () => {
     expect(await tag('Adults with a learning disability use the new day centre.')).not.toContain('neurodevelopmental-pathway');
   });
 });
+
+describe('children in care and short breaks', () => {
+  it('tags children in the care of the local authority and hyphenated short breaks', async () => {
+    expect(await tag('Some pupils in the care of the local authority wait too long for a new school.')).toContain('social-care');
+    expect(await tag('The short-break offer is too small for the number of families who need it.')).toContain('social-care');
+    expect(await tag('Foster carers say they get good advice about managing behaviour.')).toContain('social-care');
+  });
+});
