@@ -217,3 +217,11 @@ describe('children in care and short breaks', () => {
     expect(await tag('Foster carers say they get good advice about managing behaviour.')).toContain('social-care');
   });
 });
+
+describe('how services are commissioned', () => {
+  it('tags the commissioning model, process and decisions wherever they are judged in the finding', async () => {
+    expect(await tag('Many families wait too long for therapy. The commissioning model leaves gaps in the west of the county.')).toContain('joint-commissioning');
+    expect(await tag('Speech therapy waits are long. Service specifications for therapy differ between the two health trusts.')).toContain('joint-commissioning');
+    expect(await tag('The Care Quality Commission visited the hospital in May.')).not.toContain('joint-commissioning');
+  });
+});
