@@ -225,3 +225,14 @@ describe('how services are commissioned', () => {
     expect(await tag('The Care Quality Commission visited the hospital in May.')).not.toContain('joint-commissioning');
   });
 });
+
+describe('targets: the service\'s or the child\'s', () => {
+  it('reads targets in an EHC plan as plan quality, targets for the service as leadership', async () => {
+    expect(await tag('Outcomes in EHC plans are vague and lack measurable targets.')).not.toContain('leadership-governance');
+    expect(await tag('The plan to reduce waiting lists has no measurable targets.')).toContain('leadership-governance');
+  });
+
+  it('does not read an accurate picture of one child as self-evaluation', async () => {
+    expect(await tag('Some reports give an accurate picture of what each child can do.')).not.toContain('leadership-governance');
+  });
+});
