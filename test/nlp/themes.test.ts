@@ -236,3 +236,11 @@ describe('targets: the service\'s or the child\'s', () => {
     expect(await tag('Some reports give an accurate picture of what each child can do.')).not.toContain('leadership-governance');
   });
 });
+
+describe('sufficiency of places', () => {
+  it('hears a shortage of provision and limited choice, not a child being placed somewhere in passing', async () => {
+    expect(await tag('There is not enough provision for young people with complex needs after they leave school.')).toContain('provision-sufficiency');
+    expect(await tag('Young people with SEND have limited choice of courses at 16.')).toContain('provision-sufficiency');
+    expect(await tag('Children placed in foster care get help from the virtual school.')).not.toContain('provision-sufficiency');
+  });
+});
