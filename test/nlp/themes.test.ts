@@ -244,3 +244,11 @@ describe('sufficiency of places', () => {
     expect(await tag('Children placed in foster care get help from the virtual school.')).not.toContain('provision-sufficiency');
   });
 });
+
+describe('the voice of the child, in other words', () => {
+  it('hears "the voice and wishes of", "the views of their children" and children helped to express themselves', async () => {
+    expect(await tag('Reviews make little use of the voice and wishes of the young people concerned.')).toContain('child-voice');
+    expect(await tag('Carers say that the views of their children are rarely sought.')).toContain('child-voice');
+    expect(await tag('Symbols and signing help children who do not speak to express their choices in class.')).toContain('child-voice');
+  });
+});
