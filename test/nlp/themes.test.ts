@@ -252,3 +252,12 @@ describe('the voice of the child, in other words', () => {
     expect(await tag('Symbols and signing help children who do not speak to express their choices in class.')).toContain('child-voice');
   });
 });
+
+describe('what the workforce knows', () => {
+  it('hears practitioners\' knowledge and skills, staff turnover and a lack of staff', async () => {
+    expect(await tag('Teachers\' understanding of how to adapt lessons for autistic pupils varies from school to school.')).toContain('workforce');
+    expect(await tag('Frequent changes of social workers unsettle some families.')).toContain('workforce');
+    expect(await tag('Youth workers are well trained in supporting young people with anxiety.')).toContain('workforce');
+    expect(await tag('Pupils\' understanding of phonics is improving.')).not.toContain('workforce');
+  });
+});
