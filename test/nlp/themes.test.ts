@@ -261,3 +261,11 @@ describe('what the workforce knows', () => {
     expect(await tag('Pupils\' understanding of phonics is improving.')).not.toContain('workforce');
   });
 });
+
+describe('health services named in other ways', () => {
+  it('hears waits for speech and language support, primary care and health assessments', async () => {
+    expect(await tag('Children wait over a year for speech and language assessments.')).toContain('health-access');
+    expect(await tag('Primary care teams offer few appointments to young people with complex needs.')).toContain('health-access');
+    expect(await tag('Looked-after children receive their review health assessments on time.')).toContain('health-access');
+  });
+});
