@@ -269,3 +269,10 @@ describe('health services named in other ways', () => {
     expect(await tag('Looked-after children receive their review health assessments on time.')).toContain('health-access');
   });
 });
+
+describe('identification: of needs, not of weaknesses', () => {
+  it('wants the needs or the children as what is identified', async () => {
+    expect(await tag('Leaders quickly identified the weaknesses in their own processes.')).not.toContain('early-identification');
+    expect(await tag('Nursery staff identify and meet the needs of young children well.')).toContain('early-identification');
+  });
+});
