@@ -276,3 +276,12 @@ describe('identification: of needs, not of weaknesses', () => {
     expect(await tag('Nursery staff identify and meet the needs of young children well.')).toContain('early-identification');
   });
 });
+
+describe('multi-agency as an adjective of something more specific', () => {
+  it('reads multi-agency training as the workforce and a multi-agency strategy as leadership (mask)', async () => {
+    const a = await tag('A new multi-agency training programme has raised the confidence of nursery staff.');
+    expect(a).toContain('workforce');
+    expect(a).not.toContain('multi-agency-working');
+    expect(await tag('Multi-agency meetings for each child are held every term.')).toContain('multi-agency-working');
+  });
+});
