@@ -285,3 +285,10 @@ describe('multi-agency as an adjective of something more specific', () => {
     expect(await tag('Multi-agency meetings for each child are held every term.')).toContain('multi-agency-working');
   });
 });
+
+describe('social workers as actors', () => {
+  it('count for social care in the sentence that states the finding, not as helpers later on', async () => {
+    expect(await tag('Social workers visit disabled children often and know them well.')).toContain('social-care');
+    expect(await tag('Young people move on to college smoothly. Social workers and tutors attend their transition reviews.')).not.toContain('social-care');
+  });
+});
