@@ -292,3 +292,11 @@ describe('social workers as actors', () => {
     expect(await tag('Young people move on to college smoothly. Social workers and tutors attend their transition reviews.')).not.toContain('social-care');
   });
 });
+
+describe('leaders\' use of information and their plans', () => {
+  it('hears information put to use, robust information about a service, and plans to reduce a problem', async () => {
+    expect(await tag('Therapists are not using this information to shape the service.')).toContain('leadership-governance');
+    expect(await tag('Waits are long. There are no detailed plans to reduce them.')).toContain('leadership-governance');
+    expect(await tag('The partnership lacks robust information about how many pupils are on part-time timetables.')).toContain('leadership-governance');
+  });
+});
