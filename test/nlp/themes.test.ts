@@ -300,3 +300,10 @@ describe('leaders\' use of information and their plans', () => {
     expect(await tag('The partnership lacks robust information about how many pupils are on part-time timetables.')).toContain('leadership-governance');
   });
 });
+
+describe('places the noun, not the verb', () => {
+  it('does not read "this places pressure on" as school places', async () => {
+    expect(await tag('Late paperwork places extra pressure on school staff.')).not.toContain('provision-sufficiency');
+    expect(await tag('There are too few places for pupils who need a specialist setting.')).toContain('provision-sufficiency');
+  });
+});
