@@ -312,7 +312,7 @@ describe('more ways of saying professionals work together', () => {
   it('hears relationships with other services, integrated teams, shared records and asks to work together', async () => {
     expect(await tag('The school nursing team has close relationships with other services in each town.')).toContain('multi-agency-working');
     expect(await tag('An integrated team of nurses and teachers supports pupils with complex medical needs.')).toContain('multi-agency-working');
-    expect(await tag('Leaders should ensure that health and education partners work closely together on transition to college.', 'improvements')).toContain('multi-agency-working');
+    expect(await tag('Health and education partners should work together more closely on transition to college.', 'improvements')).toContain('multi-agency-working');
     expect(await tag('School staff cannot see the health database, so they learn of diagnoses late.')).toContain('multi-agency-working');
   });
 });
