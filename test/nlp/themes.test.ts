@@ -316,3 +316,11 @@ describe('more ways of saying professionals work together', () => {
     expect(await tag('School staff cannot see the health database, so they learn of diagnoses late.')).toContain('multi-agency-working');
   });
 });
+
+describe('what families give and get', () => {
+  it('hears contributions from families, advice for families and families not communicated with', async () => {
+    expect(await tag('Reviews rarely draw on contributions from families.')).toContain('parent-engagement');
+    expect(await tag('The new hub gives clear advice to parents and carers about benefits.')).toContain('parent-engagement');
+    expect(await tag('Parents say they are seldom communicated with once a referral is made.')).toContain('parent-engagement');
+  });
+});
