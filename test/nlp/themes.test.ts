@@ -324,3 +324,13 @@ describe('what families give and get', () => {
     expect(await tag('Parents say they are seldom communicated with once a referral is made.')).toContain('parent-engagement');
   });
 });
+
+describe('other plans, other assessments, other attendance', () => {
+  it('keeps child protection and improvement plans, health needs assessments and club attendance out of the wrong theme', async () => {
+    expect(await tag('Some child protection plans are not reviewed on time.')).not.toContain('ehc-plans');
+    expect(await tag('Children awaiting health needs assessments get little support meanwhile.')).not.toContain('ehc-plans');
+    expect(await tag('Some children in care do not receive their initial health assessment within the required time.')).not.toContain('ehc-plans');
+    expect(await tag('Youth workers help disabled teenagers with attendance at clubs and sports.')).not.toContain('exclusions-attendance');
+    expect(await tag('EHC plan timeliness has improved this year.')).toContain('ehc-plans');
+  });
+});
