@@ -334,3 +334,10 @@ describe('other plans, other assessments, other attendance', () => {
     expect(await tag('EHC plan timeliness has improved this year.')).toContain('ehc-plans');
   });
 });
+
+describe('monitoring: of the service or of one child', () => {
+  it('does not read a child being closely monitored as leadership', async () => {
+    expect(await tag('Babies born early are closely monitored by the neonatal team.')).not.toContain('leadership-governance');
+    expect(await tag('Leaders monitor the impact of the new strategy each term.')).toContain('leadership-governance');
+  });
+});
