@@ -341,3 +341,9 @@ describe('monitoring: of the service or of one child', () => {
     expect(await tag('Leaders monitor the impact of the new strategy each term.')).toContain('leadership-governance');
   });
 });
+
+describe('information for families is not leaders\' data', () => {
+  it('does not read clear information about how to get help as use of data', async () => {
+    expect(await tag('Parents want reliable information about how to apply for a school place.')).not.toContain('leadership-governance');
+  });
+});
