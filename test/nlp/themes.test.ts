@@ -347,3 +347,12 @@ describe('information for families is not leaders\' data', () => {
     expect(await tag('Parents want reliable information about how to apply for a school place.')).not.toContain('leadership-governance');
   });
 });
+
+describe('joint working with other services', () => {
+  it('hears work with other services, liaison, and information from several services missing from EHC planning', async () => {
+    expect(await tag('The youth justice team works closely with other services to plan support.')).toContain('multi-agency-working');
+    expect(await tag('Therapists liaise with class teachers every week.')).toContain('multi-agency-working');
+    expect(await tag('Social care advice is often missing from EHC planning.')).toContain('multi-agency-working');
+    expect(await tag('Plans should use up-to-date information from education, health and social care. EHC plans are late.')).toContain('multi-agency-working');
+  });
+});
