@@ -356,3 +356,11 @@ describe('joint working with other services', () => {
     expect(await tag('Plans should use up-to-date information from education, health and social care. EHC plans are late.')).toContain('multi-agency-working');
   });
 });
+
+describe('plans to improve something specific', () => {
+  it('give way to what they are about (deferral)', async () => {
+    const themes = await tag('Leaders have secure plans to increase the number of special school places.');
+    expect(themes).toContain('provision-sufficiency');
+    expect(themes).not.toContain('leadership-governance');
+  });
+});
