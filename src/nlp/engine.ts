@@ -72,6 +72,11 @@ interface CompiledRule {
   context: RegExp[];
   matchIf: RegExp | null;
   lists: Set<string> | null;
+  /**
+   * All the rule's phrases in one alternation: one scan of a sentence finds the leftmost
+   * match of any of them (about twice as fast as trying them one by one).
+   */
+  anyPhrase: RegExp | null;
 }
 
 interface CompiledTheme {
@@ -114,6 +119,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
         context: (r.context ?? []).map((p) => compile(p, `rule ${r.id} context`)),
         matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
         lists: r.lists ? new Set(r.lists) : null,
+        anyPhrase: combinable(r.phrases) ? compile(r.phrases!.map((p) => `(?:${p})`).join('|'), `rule ${r.id} (all phrases)`) : null,
       };
     });
     // Compiled after the rules, so that a bad pattern is reported against its rule.
@@ -156,7 +162,16 @@ async function loadNlp(): Promise<Nlp> {
   return nlpModule;
 }
 
+/**
+ * Texts tagged before the per-theme prefilter is used. Compiling the prefilters (one large
+ * alternation per theme) costs more than they save on a short run, such as one worker's
+ * share of a handful of documents; on a long run they pay for themselves.
+ */
+const PREFILTER_AFTER = 400;
+
 export class ThemeTagger {
+  private tagged = 0;
+
   constructor(private readonly themes: CompiledTheme[]) {}
 
   get ids(): string[] {
@@ -174,21 +189,23 @@ export class ThemeTagger {
     // Stems of a sentence serve every stem rule: worked out once per (masked) sentence.
     const stemCache: StemCache = new Map();
     const out: Hit[] = [];
+    const prefilter = ++this.tagged > PREFILTER_AFTER;
     for (const theme of this.themes) {
       // Most themes are absent from most items: one pass over the text rules them out.
-      const phrasesPossible = theme.quick === null || test(theme.quick, clean);
+      const phrasesPossible = !prefilter || theme.quick === null || test(theme.quick, clean);
       if (!phrasesPossible && theme.rules.every((r) => r.stems.length === 0 && r.matchIf === null)) continue;
       const masked = theme.masks.length ? sents.map((s) => mask(s, theme.masks)) : sents;
       for (const rule of theme.rules) {
         if (rule.lists && (!list || !rule.lists.has(list))) continue;
         if (!phrasesPossible && rule.stems.length === 0 && rule.matchIf === null) continue;
-        if (rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) continue;
         let hit = this.fire(rule, masked, stemCache);
         if (hit === NEEDS_GRAMMAR) {
           // Matching stays synchronous; compromise is loaded the first time a sentence needs it.
           await loadNlp();
           hit = this.fire(rule, masked, stemCache);
         }
+        // The item's context is looked at only once the rule has fired (rarely).
+        if (hit !== null && hit !== NEEDS_GRAMMAR && rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) hit = null;
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }
     }
@@ -218,7 +235,7 @@ export class ThemeTagger {
   }
 
   private matchSentence(rule: CompiledRule, s: string, stemCache: StemCache): string | null | typeof NEEDS_GRAMMAR {
-    for (const re of rule.phrases) {
+    for (const re of rule.anyPhrase ? [rule.anyPhrase] : rule.phrases) {
       re.lastIndex = 0;
       const m = re.exec(s);
       if (m) return m[0].trim();
@@ -250,6 +267,11 @@ type StemCache = Map<string, ReturnType<typeof stemsOf>>;
 
 /** A rule's cheap filter passed but compromise is not loaded yet. */
 const NEEDS_GRAMMAR = Symbol('needs-grammar');
+
+/** Phrases that can share one alternation: two or more, none with a back-reference or a named group. */
+function combinable(phrases: string[] | undefined): boolean {
+  return !!phrases && phrases.length > 1 && phrases.every((p) => !/\\[1-9k]|\(\?<(?![=!])/.test(p));
+}
 
 function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;

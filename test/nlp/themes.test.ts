@@ -364,3 +364,31 @@ describe('plans to improve something specific', () => {
     expect(themes).not.toContain('leadership-governance');
   });
 });
+
+describe('matching speed-ups change no result', () => {
+  it('gives the same themes before and after the per-theme prefilter comes into use', async () => {
+    const tagger = new ThemeTagger(compileRules(BUILT_IN_RULES));
+    const texts = [
+      'Too many EHC plans are late. Health advice is often missing from them.',
+      'Families wait too long for an autism assessment.',
+      'The local offer website is hard to find.',
+      'Nothing here is about any theme at all.',
+    ];
+    const before = [];
+    for (const t of texts) before.push((await tagger.tag(t)).themes);
+    for (let i = 0; i < 450; i++) await tagger.tag(texts[i % texts.length]);
+    const after = [];
+    for (const t of texts) after.push((await tagger.tag(t)).themes);
+    expect(after).toEqual(before);
+  });
+
+  it('tries a rule\'s phrases as one alternation, except those with a back-reference', async () => {
+    const file: RuleFile = {
+      schema: 'sendmine-theme-rules/1',
+      themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/repeat', phrases: ['\\b(\\w+) \\1\\b', '\\bzebra\\b'] }, { id: 'x/two', phrases: ['\\bapple\\b', '\\bpear\\b'] }] }],
+    };
+    const tagger = new ThemeTagger(compileRules(file));
+    expect((await tagger.tag('It was was late.')).hits.map((h) => h.rule)).toEqual(['x/repeat']);
+    expect((await tagger.tag('A pear and an apple.')).hits).toEqual([{ theme: 'x', rule: 'x/two', words: 'pear' }]);
+  });
+});
