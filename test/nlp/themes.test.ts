@@ -392,3 +392,10 @@ describe('matching speed-ups change no result', () => {
     expect((await tagger.tag('A pear and an apple.')).hits).toEqual([{ theme: 'x', rule: 'x/two', words: 'pear' }]);
   });
 });
+
+describe('training from a service; care away from home', () => {
+  it('hears training given by a named team and children cared for away from their families', async () => {
+    expect(await tag('Nurseries have had training from the autism outreach team this year.')).toContain('workforce');
+    expect(await tag('When disabled children are cared for, away from their families, their placements are checked often.')).toContain('social-care');
+  });
+});
