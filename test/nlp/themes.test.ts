@@ -399,3 +399,9 @@ describe('training from a service; care away from home', () => {
     expect(await tag('When disabled children are cared for, away from their families, their placements are checked often.')).toContain('social-care');
   });
 });
+
+describe('listening to what families say', () => {
+  it('hears feedback from children, young people and families being listened to or acted on', async () => {
+    expect(await tag('Commissioners acted on feedback from children, young people and their families when they redesigned the service.')).toContain('parent-engagement');
+  });
+});
