@@ -32,7 +32,7 @@ describe.runIf(run)('the reference corpus', () => {
     expect(result.polarity.correct).toBe(result.polarity.total);
     expect(result.polarity.total).toBeGreaterThanOrEqual(10);
     // Themes: a regression floor at what the rules reach today (the bar, 0.88, is not met yet).
-    expect(result.themes.f1).toBeGreaterThanOrEqual(0.78);
+    expect(result.themes.f1).toBeGreaterThanOrEqual(0.82);
     // The per-theme bar: 0.70 F1 for every theme with 10 or more gold occurrences.
     for (const t of result.themes.perTheme.filter((x) => x.support >= 10)) expect(t.f1, t.theme).toBeGreaterThanOrEqual(0.7);
     // Every negative is recognised and says why.

@@ -22,6 +22,12 @@ export interface RuleSpec {
   unless?: string[];
   /** The rule fires only when one of these also matches the same sentence. */
   requires?: string[];
+  /**
+   * The rule fires only when one of these matches somewhere in the item (any sentence):
+   * what the whole finding is about, such as plans, when the cue itself sits in a later
+   * sentence ("Health and care advice is often missing" in a finding about EHC plans).
+   */
+  context?: string[];
   /** Only on items of these lists. */
   lists?: string[];
   /**
@@ -67,6 +73,7 @@ interface CompiledRule {
   stems: string[][];
   unless: RegExp[];
   requires: RegExp[];
+  context: RegExp[];
   matchIf: RegExp | null;
   lists: Set<string> | null;
 }
@@ -111,6 +118,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
         stems: r.stems ?? [],
         unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
         requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
+        context: (r.context ?? []).map((p) => compile(p, `rule ${r.id} context`)),
         matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
         lists: r.lists ? new Set(r.lists) : null,
       };
@@ -218,6 +226,8 @@ export class ThemeTagger {
           await loadNlp();
           hit = this.fire(rule, masked, stemCache, themeMarks);
         }
+        // The item's context is looked at only once the rule has fired (rarely).
+        if (hit !== null && hit !== NEEDS_GRAMMAR && rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) hit = null;
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }
     }

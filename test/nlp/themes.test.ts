@@ -143,3 +143,257 @@ describe('rules with patterns the literal index cannot read, or masks that cut a
     expect((await t.tag('The service is thorough.')).themes).toEqual([]);
   });
 });
+
+describe('item context (context)', () => {
+  it('reads what professionals contribute to plans as joint working, only in a finding about plans', async () => {
+    const plans = await tag('Annual reviews of EHC plans are often late. Social care information is frequently left out of them.');
+    expect(plans).toContain('ehc-plans');
+    expect(plans).toContain('multi-agency-working');
+    expect(await tag('Social care information about families is stored on a new system for short breaks.')).not.toContain('multi-agency-working');
+  });
+
+  it('is a rule field checked against every sentence of the item', async () => {
+    const file: RuleFile = {
+      schema: 'sendmine-theme-rules/1',
+      themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/advice', phrases: ['\\badvice\\b'], context: ['\\bplans?\\b'] }] }],
+    };
+    const tagger = new ThemeTagger(compileRules(file));
+    expect((await tagger.tag('The plans are late. Advice is missing.')).themes).toEqual(['x']);
+    expect((await tagger.tag('Advice is missing.')).themes).toEqual([]);
+  });
+});
+
+describe('weak cues that need what is judged (requires, unless)', () => {
+  it('counts staff and capacity as the workforce only when their skills, training or numbers are judged', async () => {
+    expect(await tag('Staff in the youth service are confident in adapting their approach for young people with SEND.')).toContain('workforce');
+    expect(await tag('College staff use the plans to set targets for each learner.')).not.toContain('workforce');
+    expect(await tag('Several special schools are at capacity and cannot take more pupils this year.')).not.toContain('workforce');
+  });
+
+  it('reads "social, emotional and mental health" as a kind of need, not a health service', async () => {
+    expect(await tag('A new special school for social, emotional and mental health opened in the spring, adding places.')).not.toContain('health-access');
+    expect(await tag('Children wait many months for mental health support.')).toContain('health-access');
+  });
+});
+
+describe('professionals working together, in other words', () => {
+  it('hears information passed (or not) between services and families retelling their story', async () => {
+    expect(await tag('When pupils change school, information about their needs is not always shared.')).toContain('multi-agency-working');
+    expect(await tag('Families have to explain their circumstances again to each new worker they meet.')).toContain('multi-agency-working');
+    expect(await tag('Referrals are passed between teams without delay.')).toContain('multi-agency-working');
+    expect(await tag('Families have to wait a long time for a reply to their emails.')).not.toContain('multi-agency-working');
+  });
+});
+
+describe('identification of needs in time', () => {
+  it('needs an identifying verb and a word about timing in the same sentence', async () => {
+    expect(await tag('In primary schools, pupils with SEND are not always identified quickly enough.')).toContain('early-identification');
+    expect(await tag('Where schools do not ask for help, the needs of some pupils can be missed.')).toContain('early-identification');
+    expect(await tag('The team identified a new venue for the youth club.')).not.toContain('early-identification');
+    // the diagnostic pathway has its own theme
+    expect(await tag('Children are identified for an autism assessment too late.')).not.toContain('early-identification');
+  });
+});
+
+describe('whose voice', () => {
+  it('does not read a parent speaking about their child as the voice of the child (mask)', async () => {
+    const themes = await tag('Parents are rarely asked for their views before their child is discharged from therapy.');
+    expect(themes).toContain('parent-engagement');
+    expect(themes).not.toContain('child-voice');
+    expect(await tag('Young people say that their views are taken seriously in reviews.')).toContain('child-voice');
+  });
+});
+
+describe('communication with families and their trust', () => {
+  it('hears communication with families named after the children, and trust being built or lost', async () => {
+    expect(await tag('Leaders have not communicated clearly with children, young people and families about the new strategy.')).toContain('parent-engagement');
+    expect(await tag('Recent changes have started to rebuild trust in the system.')).toContain('parent-engagement');
+    expect(await tag('Communication between the two hospitals is slow.')).not.toContain('parent-engagement');
+  });
+});
+
+describe('leaders judged on what they know and how they measure improvement', () => {
+  it('is leadership even when another theme is named', async () => {
+    const a = await tag('Leaders have a limited understanding of how long children wait for speech and language therapy.');
+    expect(a).toContain('leadership-governance');
+    expect(a).toContain('health-access');
+    expect(await tag('Plans to cut exclusions lack measurable targets, so leaders cannot measure the impact of their work.')).toContain('leadership-governance');
+    expect(await tag('Young people know where to go for help with their mental health.')).not.toContain('leadership-governance');
+  });
+});
+
+describe('other neurodevelopmental conditions', () => {
+  it('puts the assessment and diagnosis of a learning disability on the neurodevelopmental pathway', async () => {
+    expect(await tag('There is no clear route to assess young people for a learning disability before they turn 18.')).toContain('neurodevelopmental-pathway');
+    expect(await tag('The diagnostic pathway for under-fives now has shorter waits.')).toContain('neurodevelopmental-pathway');
+    expect(await tag('Adults with a learning disability use the new day centre.')).not.toContain('neurodevelopmental-pathway');
+  });
+});
+
+describe('children in care and short breaks', () => {
+  it('tags children in the care of the local authority and hyphenated short breaks', async () => {
+    expect(await tag('Some pupils in the care of the local authority wait too long for a new school.')).toContain('social-care');
+    expect(await tag('The short-break offer is too small for the number of families who need it.')).toContain('social-care');
+    expect(await tag('Foster carers say they get good advice about managing behaviour.')).toContain('social-care');
+  });
+});
+
+describe('how services are commissioned', () => {
+  it('tags the commissioning model, process and decisions wherever they are judged in the finding', async () => {
+    expect(await tag('Many families wait too long for therapy. The commissioning model leaves gaps in the west of the county.')).toContain('joint-commissioning');
+    expect(await tag('Speech therapy waits are long. Service specifications for therapy differ between the two health trusts.')).toContain('joint-commissioning');
+    expect(await tag('The Care Quality Commission visited the hospital in May.')).not.toContain('joint-commissioning');
+  });
+});
+
+describe('targets: the service\'s or the child\'s', () => {
+  it('reads targets in an EHC plan as plan quality, targets for the service as leadership', async () => {
+    expect(await tag('Outcomes in EHC plans are vague and lack measurable targets.')).not.toContain('leadership-governance');
+    expect(await tag('The plan to reduce waiting lists has no measurable targets.')).toContain('leadership-governance');
+  });
+
+  it('does not read an accurate picture of one child as self-evaluation', async () => {
+    expect(await tag('Some reports give an accurate picture of what each child can do.')).not.toContain('leadership-governance');
+  });
+});
+
+describe('sufficiency of places', () => {
+  it('hears a shortage of provision and limited choice, not a child being placed somewhere in passing', async () => {
+    expect(await tag('There is not enough provision for young people with complex needs after they leave school.')).toContain('provision-sufficiency');
+    expect(await tag('Young people with SEND have limited choice of courses at 16.')).toContain('provision-sufficiency');
+    expect(await tag('Children placed in foster care get help from the virtual school.')).not.toContain('provision-sufficiency');
+  });
+});
+
+describe('the voice of the child, in other words', () => {
+  it('hears "the voice and wishes of", "the views of their children" and children helped to express themselves', async () => {
+    expect(await tag('Reviews make little use of the voice and wishes of the young people concerned.')).toContain('child-voice');
+    expect(await tag('Carers say that the views of their children are rarely sought.')).toContain('child-voice');
+    expect(await tag('Symbols and signing help children who do not speak to express their choices in class.')).toContain('child-voice');
+  });
+});
+
+describe('what the workforce knows', () => {
+  it('hears practitioners\' knowledge and skills, staff turnover and a lack of staff', async () => {
+    expect(await tag('Teachers\' understanding of how to adapt lessons for autistic pupils varies from school to school.')).toContain('workforce');
+    expect(await tag('Frequent changes of social workers unsettle some families.')).toContain('workforce');
+    expect(await tag('Youth workers are well trained in supporting young people with anxiety.')).toContain('workforce');
+    expect(await tag('Pupils\' understanding of phonics is improving.')).not.toContain('workforce');
+  });
+});
+
+describe('health services named in other ways', () => {
+  it('hears waits for speech and language support, primary care and health assessments', async () => {
+    expect(await tag('Children wait over a year for speech and language assessments.')).toContain('health-access');
+    expect(await tag('Primary care teams offer few appointments to young people with complex needs.')).toContain('health-access');
+    expect(await tag('Looked-after children receive their review health assessments on time.')).toContain('health-access');
+  });
+});
+
+describe('identification: of needs, not of weaknesses', () => {
+  it('wants the needs or the children as what is identified', async () => {
+    expect(await tag('Leaders quickly identified the weaknesses in their own processes.')).not.toContain('early-identification');
+    expect(await tag('Nursery staff identify and meet the needs of young children well.')).toContain('early-identification');
+  });
+});
+
+describe('multi-agency as an adjective of something more specific', () => {
+  it('reads multi-agency training as the workforce and a multi-agency strategy as leadership (mask)', async () => {
+    const a = await tag('A new multi-agency training programme has raised the confidence of nursery staff.');
+    expect(a).toContain('workforce');
+    expect(a).not.toContain('multi-agency-working');
+    expect(await tag('Multi-agency meetings for each child are held every term.')).toContain('multi-agency-working');
+  });
+});
+
+describe('social workers as actors', () => {
+  it('count for social care in the sentence that states the finding, not as helpers later on', async () => {
+    expect(await tag('Social workers visit disabled children often and know them well.')).toContain('social-care');
+    expect(await tag('Young people move on to college smoothly. Social workers and tutors attend their transition reviews.')).not.toContain('social-care');
+  });
+});
+
+describe('leaders\' use of information and their plans', () => {
+  it('hears information put to use, robust information about a service, and plans to reduce a problem', async () => {
+    expect(await tag('Therapists are not using this information to shape the service.')).toContain('leadership-governance');
+    expect(await tag('Waits are long. There are no detailed plans to reduce them.')).toContain('leadership-governance');
+    expect(await tag('The partnership lacks robust information about how many pupils are on part-time timetables.')).toContain('leadership-governance');
+  });
+});
+
+describe('places the noun, not the verb', () => {
+  it('does not read "this places pressure on" as school places', async () => {
+    expect(await tag('Late paperwork places extra pressure on school staff.')).not.toContain('provision-sufficiency');
+    expect(await tag('There are too few places for pupils who need a specialist setting.')).toContain('provision-sufficiency');
+  });
+});
+
+describe('more ways of saying professionals work together', () => {
+  it('hears relationships with other services, integrated teams, shared records and asks to work together', async () => {
+    expect(await tag('The school nursing team has close relationships with other services in each town.')).toContain('multi-agency-working');
+    expect(await tag('An integrated team of nurses and teachers supports pupils with complex medical needs.')).toContain('multi-agency-working');
+    expect(await tag('Health and education partners should work together more closely on transition to college.', 'improvements')).toContain('multi-agency-working');
+    expect(await tag('School staff cannot see the health database, so they learn of diagnoses late.')).toContain('multi-agency-working');
+  });
+});
+
+describe('what families give and get', () => {
+  it('hears contributions from families, advice for families and families not communicated with', async () => {
+    expect(await tag('Reviews rarely draw on contributions from families.')).toContain('parent-engagement');
+    expect(await tag('The new hub gives clear advice to parents and carers about benefits.')).toContain('parent-engagement');
+    expect(await tag('Parents say they are seldom communicated with once a referral is made.')).toContain('parent-engagement');
+  });
+});
+
+describe('other plans, other assessments, other attendance', () => {
+  it('keeps child protection and improvement plans, health needs assessments and club attendance out of the wrong theme', async () => {
+    expect(await tag('Some child protection plans are not reviewed on time.')).not.toContain('ehc-plans');
+    expect(await tag('Children awaiting health needs assessments get little support meanwhile.')).not.toContain('ehc-plans');
+    expect(await tag('Some children in care do not receive their initial health assessment within the required time.')).not.toContain('ehc-plans');
+    expect(await tag('Youth workers help disabled teenagers with attendance at clubs and sports.')).not.toContain('exclusions-attendance');
+    expect(await tag('EHC plan timeliness has improved this year.')).toContain('ehc-plans');
+  });
+});
+
+describe('monitoring: of the service or of one child', () => {
+  it('does not read a child being closely monitored as leadership', async () => {
+    expect(await tag('Babies born early are closely monitored by the neonatal team.')).not.toContain('leadership-governance');
+    expect(await tag('Leaders monitor the impact of the new strategy each term.')).toContain('leadership-governance');
+  });
+});
+
+describe('information for families is not leaders\' data', () => {
+  it('does not read clear information about how to get help as use of data', async () => {
+    expect(await tag('Parents want reliable information about how to apply for a school place.')).not.toContain('leadership-governance');
+  });
+});
+
+describe('joint working with other services', () => {
+  it('hears work with other services, liaison, and information from several services missing from EHC planning', async () => {
+    expect(await tag('The youth justice team works closely with other services to plan support.')).toContain('multi-agency-working');
+    expect(await tag('Therapists liaise with class teachers every week.')).toContain('multi-agency-working');
+    expect(await tag('Social care advice is often missing from EHC planning.')).toContain('multi-agency-working');
+    expect(await tag('Plans should use up-to-date information from education, health and social care. EHC plans are late.')).toContain('multi-agency-working');
+  });
+});
+
+describe('plans to improve something specific', () => {
+  it('give way to what they are about (deferral)', async () => {
+    const themes = await tag('Leaders have secure plans to increase the number of special school places.');
+    expect(themes).toContain('provision-sufficiency');
+    expect(themes).not.toContain('leadership-governance');
+  });
+});
+
+describe('training from a service; care away from home', () => {
+  it('hears training given by a named team and children cared for away from their families', async () => {
+    expect(await tag('Nurseries have had training from the autism outreach team this year.')).toContain('workforce');
+    expect(await tag('When disabled children are cared for, away from their families, their placements are checked often.')).toContain('social-care');
+  });
+});
+
+describe('listening to what families say', () => {
+  it('hears feedback from children, young people and families being listened to or acted on', async () => {
+    expect(await tag('The service was redesigned last year. Commissioners listened to feedback from children, young people and their families.')).toContain('parent-engagement');
+  });
+});
