@@ -232,7 +232,7 @@ describe('other neurodevelopmental conditions', () => {
 
 describe('children in care and short breaks', () => {
   it('tags children in the care of the local authority and hyphenated short breaks', async () => {
-    expect(await tag('Some pupils in the care of the local authority wait too long for a new school.')).toContain('social-care');
+    expect(await tag('Pupils who are in the care of the council can wait months to start at a new school.')).toContain('social-care');
     expect(await tag('The short-break offer is too small for the number of families who need it.')).toContain('social-care');
     expect(await tag('Foster carers say they get good advice about managing behaviour.')).toContain('social-care');
   });
@@ -293,7 +293,7 @@ describe('health services named in other ways', () => {
 describe('identification: of needs, not of weaknesses', () => {
   it('wants the needs or the children as what is identified', async () => {
     expect(await tag('Leaders quickly identified the weaknesses in their own processes.')).not.toContain('early-identification');
-    expect(await tag('Nursery staff identify and meet the needs of young children well.')).toContain('early-identification');
+    expect(await tag('Staff in nurseries spot what young children need and respond to it well.')).toContain('early-identification');
   });
 });
 
@@ -349,7 +349,7 @@ describe('other plans, other assessments, other attendance', () => {
   it('keeps child protection and improvement plans, health needs assessments and club attendance out of the wrong theme', async () => {
     expect(await tag('Some child protection plans are not reviewed on time.')).not.toContain('ehc-plans');
     expect(await tag('Children awaiting health needs assessments get little support meanwhile.')).not.toContain('ehc-plans');
-    expect(await tag('Some children in care do not receive their initial health assessment within the required time.')).not.toContain('ehc-plans');
+    expect(await tag('A few children who have just come into care wait beyond the deadline for their initial health assessment.')).not.toContain('ehc-plans');
     expect(await tag('Youth workers help disabled teenagers with attendance at clubs and sports.')).not.toContain('exclusions-attendance');
     expect(await tag('EHC plan timeliness has improved this year.')).toContain('ehc-plans');
   });
@@ -379,7 +379,7 @@ describe('joint working with other services', () => {
 
 describe('plans to improve something specific', () => {
   it('give way to what they are about (deferral)', async () => {
-    const themes = await tag('Leaders have secure plans to increase the number of special school places.');
+    const themes = await tag('Leaders have secure plans to increase how many special school places there are next year.');
     expect(themes).toContain('provision-sufficiency');
     expect(themes).not.toContain('leadership-governance');
   });
