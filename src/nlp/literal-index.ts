@@ -206,8 +206,6 @@ export function leadingTexts(source: string): string[] | null {
  * is every pattern that might match the text, in order.
  */
 export class LiteralIndex {
-  /** Trie of the key words while they are added: a node's `ids` are the patterns whose key ends there. */
-  private readonly root: TrieNode = newNode();
   /** The same trie as a table: `step[node * SYMBOLS + symbol]` is the next node, or -1. */
   private readonly step: Int32Array;
   /** Patterns whose key ends at each node of the table (empty for most). */
@@ -219,10 +217,13 @@ export class LiteralIndex {
 
   constructor(sources: readonly string[]) {
     this.size = sources.length;
+    // The key words go into a trie of nodes first (a node's `ids` are the patterns whose
+    // key ends there), which is then laid out as the table and dropped.
+    const root = newNode();
     sources.forEach((src, id) => {
       const words = leadingWords(src);
       if (words !== null) {
-        for (const w of words) this.insert(w, id);
+        for (const w of words) insert(root, w, id);
         return;
       }
       // Any literal start is a text the matched text must hold, at a word start or not.
@@ -231,7 +232,7 @@ export class LiteralIndex {
       else this.always.push(id);
     });
     // Number the nodes breadth-first, then fill in the table.
-    const nodes: TrieNode[] = [this.root];
+    const nodes: TrieNode[] = [root];
     for (let i = 0; i < nodes.length; i++) for (const child of nodes[i].next) if (child) nodes.push(child);
     const number = new Map(nodes.map((n, i) => [n, i]));
     this.step = new Int32Array(nodes.length * SYMBOLS).fill(-1);
@@ -246,15 +247,6 @@ export class LiteralIndex {
   /** The number of patterns that have no keys and always run. */
   get unindexed(): number {
     return this.always.length;
-  }
-
-  private insert(word: string, id: number): void {
-    let node = this.root;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      node = node.next[c] ??= newNode();
-    }
-    if (!node.ids.includes(id)) node.ids.push(id);
   }
 
   /**
@@ -312,4 +304,10 @@ interface TrieNode {
 
 function newNode(): TrieNode {
   return { next: [], ids: [] };
+}
+
+function insert(root: TrieNode, word: string, id: number): void {
+  let node = root;
+  for (let i = 0; i < word.length; i++) node = node.next[word.charCodeAt(i)] ??= newNode();
+  if (!node.ids.includes(id)) node.ids.push(id);
 }
