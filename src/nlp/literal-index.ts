@@ -6,9 +6,10 @@
  *
  * For a pattern such as `\b(?:professionals|practitioners)\b[^.]{0,40}\bwork`, every
  * match starts with a word beginning "professionals" or "practitioners": those are its
- * keys. A pattern whose start cannot be read this way (a character class or `\w` first)
- * has no keys and always runs. The index only ever rules patterns out, never in: a
- * pattern it lets through still has to match.
+ * keys. A pattern that may start inside a word (no `\b` first) needs its literal start
+ * somewhere in the text instead; one whose start is not literal at all (a character class
+ * or `\w` first) always runs. The index only ever rules patterns out, never in: a pattern
+ * it lets through still has to match.
  */
 
 /** Word characters, as `\b` sees them once the text is lower-cased. */
@@ -206,7 +207,7 @@ export function leadingTexts(source: string): string[] | null {
  * is every pattern that might match the text, in order.
  */
 export class LiteralIndex {
-  /** The same trie as a table: `step[node * SYMBOLS + symbol]` is the next node, or -1. */
+  /** The key words' trie as a table: `step[node * SYMBOLS + symbol]` is the next node, or -1. */
   private readonly step: Int32Array;
   /** Patterns whose key ends at each node of the table (empty for most). */
   private readonly idsAt: (readonly number[])[] = [];
@@ -286,7 +287,7 @@ export class LiteralIndex {
   }
 }
 
-/** a-z, 0-9 and _: the characters `\b` counts as word characters in lower-cased text. */
+/** The word characters `\b` sees in lower-cased text: a-z, 0-9 and _. */
 const SYMBOLS = 37;
 
 /** A word character's place among the SYMBOLS, or -1 for any other character. */
