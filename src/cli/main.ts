@@ -240,7 +240,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
         report(r);
         rows.add(r);
       });
-      await emit(rows.toCsv(), o.output, io);
+      await emitPieces(rows.chunks(), o.output, io);
       exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
     },
   );
@@ -417,6 +417,23 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     return EXIT_USAGE;
   }
   return exitCode;
+}
+
+/** Output written piece by piece: to stdout, or to FILE through a temporary file renamed at the end. */
+async function emitPieces(pieces: Iterable<string>, output: string | undefined, io: Io): Promise<void> {
+  if (!output) {
+    for (const p of pieces) io.stdout(p);
+    return;
+  }
+  const { AtomicWriter } = await import('../output/atomic.js');
+  const sink = new AtomicWriter(output);
+  try {
+    for (const p of pieces) await sink.write(p);
+    await sink.commit();
+  } catch (err) {
+    await sink.abort();
+    throw err;
+  }
 }
 
 async function emit(data: string, output: string | undefined, io: Io): Promise<void> {

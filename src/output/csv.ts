@@ -157,8 +157,24 @@ export class AreaRows {
   }
 
   toCsv(): string {
+    return [...this.chunks()].join('');
+  }
+
+  /**
+   * The CSV in pieces of about `size` characters, the header first, then the rows in
+   * order: written piece by piece, a large batch's output is never one string.
+   */
+  *chunks(size = 1 << 16): Generator<string> {
     const sorted = [...this.rows].sort((a, b) => compareAreaRows(a.key, b.key));
-    return csvLine(ALL_AREA_COLUMNS, null, this.opts.raw) + sorted.map((x) => x.line).join('');
+    let piece = csvLine(ALL_AREA_COLUMNS, null, this.opts.raw);
+    for (const { line } of sorted) {
+      piece += line;
+      if (piece.length >= size) {
+        yield piece;
+        piece = '';
+      }
+    }
+    if (piece !== '') yield piece;
   }
 }
 
