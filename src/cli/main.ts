@@ -197,14 +197,11 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       .option('--explain', 'add to each item the theme rules that fired (with the matched words) and the polarity cues'),
   ).action(async (paths: string[], o: CommonOptions & { format: string }) => {
     await guardOutput(o.output, paths, o.errors);
-    const { AtomicWriter } = await import('../output/atomic.js');
     // Records go out as they are made (NDJSON), to stdout or to a file renamed into place at the end.
-    const sink = o.output ? new AtomicWriter(o.output) : null;
-    const write = async (text: string) => (sink ? sink.write(text) : io.stdout(text));
-    let first = true;
-    if (o.format === 'json') await write('[');
     let failed = 0;
-    try {
+    await writeOutput(o.output, io, async (write) => {
+      let first = true;
+      if (o.format === 'json') await write('[');
       ({ failed } = await extractAll(paths, o, io, 'stream', async (r) => {
         const json = JSON.stringify(publicRecord(r), null, o.format === 'json' ? 2 : undefined);
         if (o.format === 'json') await write(`${first ? '\n' : ',\n'}${json}`);
@@ -212,11 +209,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
         first = false;
       }));
       if (o.format === 'json') await write(first ? ']\n' : '\n]\n');
-      await sink?.commit();
-    } catch (err) {
-      await sink?.abort();
-      throw err;
-    }
+    });
     exitCode = failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
   });
 
@@ -419,16 +412,16 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
   return exitCode;
 }
 
-/** Output written piece by piece: to stdout, or to FILE through a temporary file renamed at the end. */
-async function emitPieces(pieces: Iterable<string>, output: string | undefined, io: Io): Promise<void> {
-  if (!output) {
-    for (const p of pieces) io.stdout(p);
-    return;
-  }
+/**
+ * A command's output, written piece by piece by `body`: to stdout, or to FILE through a
+ * temporary file renamed into place only once `body` has finished (removed if it fails).
+ */
+async function writeOutput(output: string | undefined, io: Io, body: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  if (!output) return body(async (text) => io.stdout(text));
   const { AtomicWriter } = await import('../output/atomic.js');
   const sink = new AtomicWriter(output);
   try {
-    for (const p of pieces) await sink.write(p);
+    await body((text) => sink.write(text));
     await sink.commit();
   } catch (err) {
     await sink.abort();
@@ -436,9 +429,14 @@ async function emitPieces(pieces: Iterable<string>, output: string | undefined, 
   }
 }
 
+async function emitPieces(pieces: Iterable<string>, output: string | undefined, io: Io): Promise<void> {
+  await writeOutput(output, io, async (write) => {
+    for (const p of pieces) await write(p);
+  });
+}
+
 async function emit(data: string, output: string | undefined, io: Io): Promise<void> {
-  if (output) await (await import('../output/atomic.js')).writeAtomic(output, data);
-  else io.stdout(data);
+  await emitPieces([data], output, io);
 }
 
 function positiveInt(v: string): number {

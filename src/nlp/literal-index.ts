@@ -12,9 +12,6 @@
  * it lets through still has to match.
  */
 
-/** Word characters, as `\b` sees them once the text is lower-cased. */
-const WORD_CHAR = /[a-z0-9_]/;
-
 /**
  * The words one of which every match of `source` (matched case-insensitively) starts
  * with, when each of its alternatives starts at a word boundary (`\b`); null when one
@@ -29,7 +26,7 @@ export function leadingWords(source: string): string[] | null {
     // Only the first word counts: a token of the text must start with it.
     let w = '';
     for (const ch of p.toLowerCase()) {
-      if (!WORD_CHAR.test(ch)) break;
+      if (symbolOf(ch.charCodeAt(0)) < 0) break;
       w += ch;
     }
     if (w === '') return null;

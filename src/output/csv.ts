@@ -34,13 +34,11 @@ function countThemes(lists: Item[][]): number[] {
   return counts;
 }
 
-/** Themes of the significant weaknesses (WSoA) or areas for priority action, taxonomy order. */
-export function triggerThemes(r: Report): string[] {
-  const sig = countThemes([r.significantWeaknesses, r.priorityActions]);
-  return THEME_IDS.filter((_, i) => sig[i] > 0);
-}
-
-/** The values of THEME_COLUMNS, in their order: counted in one pass over each list. */
+/**
+ * The values of THEME_COLUMNS, in their order: counted in one pass over each list. The
+ * last, trigger_themes, names the themes of the significant weaknesses (WSoA) or areas
+ * for priority action: why a plan was required.
+ */
 function themeValues(r: Report): (string | number)[] {
   const weak = countThemes([r.weaknesses]);
   const strong = countThemes([r.strengths]);
@@ -49,12 +47,6 @@ function themeValues(r: Report): (string | number)[] {
   THEME_IDS.forEach((_, i) => out.push(weak[i], strong[i], sig[i] > 0 ? 1 : 0));
   out.push(THEME_IDS.filter((_, i) => sig[i] > 0).join(';'));
   return out;
-}
-
-/** The theme columns of a record's row, by column name. */
-export function themeCells(r: Report): Record<string, string | number> {
-  const values = themeValues(r);
-  return Object.fromEntries(THEME_COLUMNS.map((c, i) => [c, values[i]]));
 }
 
 export function isSendReport(r: Report): boolean {
