@@ -89,6 +89,8 @@ th[aria-sort=descending] button::after{content:" \\25BC";color:inherit}
 blockquote.evidence{margin:.2rem 0;padding:.3rem .75rem;border-left:4px solid #8c8c8c;background:var(--soft)}
 blockquote.evidence p{margin:0}
 .finding-meta{font-size:.88rem;color:var(--muted);margin:.15rem 0}
+/* File paths have no spaces: let them break anywhere rather than widen a phone screen. */
+.path{overflow-wrap:anywhere}
 .tag{display:inline-block;border:1px solid #8c8c8c;border-radius:3px;padding:0 .35rem;margin:0 .2rem .15rem 0;font-size:.82rem;color:var(--ink);background:#fff}
 footer.page{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.9rem}
 @media (max-width:40rem){

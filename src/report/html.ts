@@ -448,7 +448,7 @@ function findingItem(item: Item, file: string, opts: { body?: boolean }): string
   if (opts.body) meta.push(`Responsible body: ${item.body ? esc(item.body) : 'not named'}`);
   const tags = themeTags(item);
   meta.push(tags ? `Themes: ${tags}` : 'Themes: none found');
-  meta.push(`Evidence: ${page !== null ? `page ${esc(page)}` : 'page not recorded'} of ${esc(file)}`);
+  meta.push(`Evidence: ${page !== null ? `page ${esc(page)}` : 'page not recorded'} of <span class="path">${esc(file)}</span>`);
   return `<li><blockquote class="evidence"><p>${esc(item.text)}</p></blockquote><p class="finding-meta">${meta.join(' \u00B7 ')}</p></li>`;
 }
 
@@ -465,7 +465,7 @@ function inspectionEntry(d: InspectionDoc, previous: InspectionDoc | null): stri
   if (gap) out.push(`<p class="tl-gap">${esc(gap)} after the ${esc(KIND_LABELS[previous!.kind].replace(/ \(.*\)$/, '').toLowerCase())}</p>`);
   const facts: string[] = [];
   if (r.letterDate) facts.push(`letter dated ${esc(formatDate(r.letterDate))}`);
-  facts.push(`source: ${esc(r.file)}${r.pages ? ` (${r.pages} ${plural(r.pages, 'page')})` : ''}`);
+  facts.push(`source: <span class="path">${esc(r.file)}</span>${r.pages ? ` (${r.pages} ${plural(r.pages, 'page')})` : ''}`);
   const counts = [
     [r.strengths.length, 'strength', 'strengths'],
     [r.weaknesses.length, 'weakness', 'weaknesses'],

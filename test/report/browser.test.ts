@@ -64,6 +64,8 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     const entries = await expandInputs([FIXTURES]);
     reports = [];
     for (const e of entries) reports.push(await extractFile(e.file));
+    // A path longer than any phone is wide, as a deep checkout gives: it must wrap, not scroll.
+    reports[0] = { ...reports[0], file: `/${'a_deeply_nested_folder_of_inspection_reports/'.repeat(4)}${reports[0].file.split('/').pop()}` };
     dir = mkdtempSync(join(tmpdir(), 'sendmine-report-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, renderReport(reports, { title: 'Area SEND inspections: the sample documents', generatedAt: 'from fixtures/' }));
