@@ -14,7 +14,7 @@ import layoutRules from '../rules/layout.json' with { type: 'json' };
 import type { Line, Page, SourceFormat } from '../types.js';
 import { CHAR_WIDTH } from '../ingest/text.js';
 import { cleanText, endsSentence, headingKey, joinText, splitBullet } from './text.js';
-import { leadingTexts } from '../nlp/literal-index.js';
+import { leadingTexts } from '../match/literal-index.js';
 
 export type BlockType = 'heading' | 'bullet' | 'para' | 'row';
 

@@ -8,7 +8,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { cleanText } from '../layout/text.js';
 import { UsageProblem } from '../usage-problem.js';
-import { LiteralIndex } from './literal-index.js';
+import { LiteralIndex } from '../match/literal-index.js';
 
 export interface RuleSpec {
   id: string;
@@ -104,6 +104,8 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
     throw new RuleError('rule file must have schema "sendmine-theme-rules/1" and a "themes" array');
   }
   const ids = new Set<string>();
+  // Phrases and masks are numbered across the whole set, in order: the tagger's literal index uses these numbers.
+  let nextPattern = 0;
   return file.themes.map((t) => {
     if (!t.id || !Array.isArray(t.rules)) throw new RuleError(`theme ${JSON.stringify(t.id)}: needs an id and a rules array`);
     const rules = t.rules.map((r) => {
@@ -111,10 +113,11 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
       if (ids.has(r.id)) throw new RuleError(`rule ${r.id}: duplicate id`);
       ids.add(r.id);
       if (!r.phrases?.length && !r.stems?.length && !r.match) throw new RuleError(`rule ${r.id}: needs phrases, stems or match`);
+      const phrases = (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`));
       return {
         spec: r,
-        phrases: (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`)),
-        phraseIds: [], // numbered by the tagger that indexes them
+        phrases,
+        phraseIds: phrases.map(() => nextPattern++),
         stems: r.stems ?? [],
         unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
         requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
@@ -123,11 +126,12 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
         lists: r.lists ? new Set(r.lists) : null,
       };
     });
+    const masks = (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`));
     return {
       id: t.id,
-      masks: (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`)),
-      phraseIds: [],
-      maskIds: [],
+      masks,
+      phraseIds: rules.flatMap((r) => r.phraseIds),
+      maskIds: masks.map(() => nextPattern++),
       rules,
     };
   });
@@ -176,9 +180,8 @@ export class ThemeTagger {
   constructor(private readonly themes: CompiledTheme[]) {
     const sources: string[] = [];
     for (const t of themes) {
-      for (const r of t.rules) r.phraseIds = r.phrases.map((re) => sources.push(re.source) - 1);
-      t.phraseIds = t.rules.flatMap((r) => r.phraseIds);
-      t.maskIds = t.masks.map((re) => sources.push(re.source) - 1);
+      for (const r of t.rules) r.phrases.forEach((re, i) => (sources[r.phraseIds[i]] = re.source));
+      t.masks.forEach((re, i) => (sources[t.maskIds[i]] = re.source));
     }
     this.index = new LiteralIndex(sources);
   }

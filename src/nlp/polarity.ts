@@ -9,7 +9,7 @@ import rules from '../rules/polarity.json' with { type: 'json' };
 import { cleanText } from '../layout/text.js';
 import type { Polarity } from '../types.js';
 import { sentences } from './engine.js';
-import { LiteralIndex } from './literal-index.js';
+import { LiteralIndex } from '../match/literal-index.js';
 
 interface CueSet {
   id: string;

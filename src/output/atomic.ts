@@ -1,18 +1,7 @@
 /** Writing an output file atomically: a temporary file beside it, then a rename. */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-
-export async function writeAtomic(target: string, data: string): Promise<void> {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
 
 /**
  * An output written piece by piece to a temporary file beside the target, renamed over
@@ -42,5 +31,17 @@ export class AtomicWriter {
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
     await unlink(this.tmp).catch(() => undefined);
+  }
+}
+
+/** A whole output at once, through the same temporary file and rename. */
+export async function writeAtomic(target: string, data: string): Promise<void> {
+  const sink = new AtomicWriter(target);
+  try {
+    await sink.write(data);
+    await sink.commit();
+  } catch (err) {
+    await sink.abort();
+    throw err;
   }
 }

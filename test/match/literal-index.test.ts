@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LiteralIndex, leadingTexts, leadingWords } from '../../src/nlp/literal-index.js';
+import { LiteralIndex, leadingTexts, leadingWords } from '../../src/match/literal-index.js';
 import polarityRules from '../../src/rules/polarity.json' with { type: 'json' };
 import { BUILT_IN_RULES } from '../../src/nlp/themes.js';
 import { cleanText } from '../../src/layout/text.js';
