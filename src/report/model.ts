@@ -8,6 +8,7 @@ import { resolveAuthority } from '../analyse/authorities.js';
 import { daysBetween } from '../analyse/timeline.js';
 import type { DocumentKind, Outcome, Report } from '../types.js';
 import { slugify, squash } from './escape.js';
+import { partnershipKey } from '../analyse/bodies.js';
 
 export type SendKind = Exclude<DocumentKind, 'not-send-inspection'>;
 
@@ -177,20 +178,32 @@ export interface BodyCount {
   items: number;
 }
 
-/** Priority-action items per responsible body (white space normalised), most first; and the items naming none. */
+/**
+ * Priority-action items per partnership of responsible bodies, most first; and the items
+ * naming none. The same bodies in another order or spacing are one partnership, shown in
+ * its most used spelling (the first seen on a tie).
+ */
 export function bodyCounts(docs: InspectionDoc[]): { bodies: BodyCount[]; unnamed: number; items: number } {
-  const counts = new Map<string, number>();
+  const groups = new Map<string, { items: number; spellings: Map<string, number> }>();
   let unnamed = 0;
   let items = 0;
   for (const d of docs) {
     for (const item of d.report.priorityActions) {
       items++;
       const body = item.body ? squash(item.body) : '';
-      if (!body) unnamed++;
-      else counts.set(body, (counts.get(body) ?? 0) + 1);
+      if (!body) {
+        unnamed++;
+        continue;
+      }
+      const key = partnershipKey(body);
+      const g = groups.get(key) ?? { items: 0, spellings: new Map<string, number>() };
+      g.items++;
+      g.spellings.set(body, (g.spellings.get(body) ?? 0) + 1);
+      groups.set(key, g);
     }
   }
-  const bodies = [...counts].map(([body, n]) => ({ body, items: n })).sort((a, b) => b.items - a.items || a.body.localeCompare(b.body, 'en'));
+  const shown = (g: { spellings: Map<string, number> }) => [...g.spellings].reduce((best, s) => (s[1] > best[1] ? s : best))[0];
+  const bodies = [...groups.values()].map((g) => ({ body: shown(g), items: g.items })).sort((a, b) => b.items - a.items || a.body.localeCompare(b.body, 'en'));
   return { bodies, unnamed, items };
 }
 

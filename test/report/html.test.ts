@@ -167,6 +167,21 @@ describe('renderReport: the content', () => {
     expect([unnamed, items]).toEqual([2, 5]);
   });
 
+  it('counts the same bodies named in another order as one partnership, in its most used spelling', () => {
+    const kent = (body: string, text: string) => ({ text, page: 3, themes: [], body });
+    const docs = buildModel([
+      report({
+        file: 'kent.pdf', kind: 'area-send-full-2023', area: 'Kent', inspectionStart: '2024-01-08', inspectionEnd: '2024-01-12', outcome: 'systemic-failings', actionPlan: 'priority-action-plan',
+        priorityActions: [
+          kent('Kent County Council and NHS Kent and Medway ICB', 'Leaders should make plans on time.'),
+          kent('NHS Kent and Medway ICB and Kent County Council', 'Leaders should cut waits.'),
+          kent('Kent County Council and NHS Kent and Medway ICB', 'Leaders should check plans.'),
+        ],
+      }),
+    ]).docs;
+    expect(bodyCounts(docs).bodies).toEqual([{ body: 'Kent County Council and NHS Kent and Medway ICB', items: 3 }]);
+  });
+
   it('lists the documents it did not count', () => {
     expect(text).toContain('broken.pdf: could not be read (not a PDF)');
     expect(text).toContain('news.txt: not an area SEND inspection (a news article)');

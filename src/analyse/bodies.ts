@@ -1,0 +1,27 @@
+/**
+ * The responsible bodies of a priority action, as a set: "Kent County Council and NHS Kent
+ * and Medway ICB" and "NHS Kent and Medway ICB and Kent County Council" are the same
+ * partnership, and count as one. Where the bodies' names end is data (src/rules/bodies.json).
+ */
+import rules from '../rules/bodies.json' with { type: 'json' };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ends = [...rules.nameEnds].sort((a, b) => b.length - a.length).map(escape).join('|');
+const joiners = [...rules.joiners].sort((a, b) => b.length - a.length).map((j) => escape(j).replace(/ /g, '\\s*')).join('|');
+// A joiner only right after a name's end; a word-start after a word-end ("ICB" not "ICBs").
+const SPLIT = new RegExp(`(?<=(?:^|\\s)(?:${ends}))(?![\\w])\\s*(?:${joiners})\\s*`, 'g');
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The bodies named, in the order written; white space normalised. */
+export function splitBodies(text: string): string[] {
+  return squash(text)
+    .split(SPLIT)
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+}
+
+/** One key per set of bodies, whatever their order or spacing (case kept: names are proper nouns). */
+export function partnershipKey(text: string): string {
+  return [...new Set(splitBodies(text))].sort((a, b) => a.localeCompare(b, 'en')).join(' | ');
+}
