@@ -47,6 +47,21 @@ describe('bullets and continuations', () => {
     expect(bullets[2]).toBe('Plans arrive late.');
   });
 
+  it('ends an indented bullet at a line that starts left of its marker, even when the bullet stops mid-sentence', async () => {
+    const { blocks } = await layoutText('The ICB should make therapy fair. It should:\n   • publish the offer in each district\n   • check that therapy in plans is delivered\nLeaders should refresh the local offer.\n', 'doc.txt');
+    expect(blocks.map((b) => [b.type, b.text])).toEqual([
+      ['para', 'The ICB should make therapy fair. It should:'],
+      ['bullet', 'publish the offer in each district'],
+      ['bullet', 'check that therapy in plans is delivered'],
+      ['para', 'Leaders should refresh the local offer.'],
+    ]);
+  });
+
+  it('still wraps a plain-text bullet whose lines start at column 0', async () => {
+    const { blocks } = await layoutText('• advice from health arrives\nwithin six weeks\n', 'doc.txt');
+    expect(blocks.map((b) => [b.type, b.text])).toEqual([['bullet', 'advice from health arrives within six weeks']]);
+  });
+
   it('reads a markdown pipe table as rows with cells', async () => {
     const { blocks } = await layoutText(
       ['## Areas for priority action', '', '| Responsible body | Areas for priority action |', '| --- | --- |', '| Anyshire Council and NHS Anyshire ICB | Leaders should cut waiting times. |', '| Anyshire Council | Leaders should improve plans. |'].join('\n'),

@@ -322,7 +322,8 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
         continues = (cur.type === 'bullet' && atIndent && line.x > cur.x + tol) || (atIndent && unfinished);
         why = 'page-break-continuation';
       } else if (!bigGap(last, line)) {
-        if (cur.type === 'bullet') continues = line.x > cur.x + tol || textual;
+        // Plain text often wraps a bullet at column 0; but a line left of the bullet's own marker is not its text.
+        if (cur.type === 'bullet') continues = line.x > cur.x + tol || (textual && line.x >= cur.x - tol);
         else continues = Math.abs(line.x - cur.x) <= tol + 8 || (line.x > cur.x && line.x - cur.x < 40);
         if (continues && endsSentence(last.text) && /^[A-Z"'(]/.test(line.text) && opts.format !== 'markdown') {
           // "Would the next word have fitted?" A short line after a full stop ends a paragraph.
@@ -383,13 +384,13 @@ function splitCells(line: Line, boundary: number, tolerance: number): [string, s
 /**
  * A paragraph that follows a bullet and cannot stand alone (it starts in lower case,
  * or the bullet stops mid-sentence) is the rest of that bullet, cut by a page break
- * that survived as blank lines.
+ * that survived as blank lines; unless it starts left of the bullet's marker.
  */
 function mergeContinuations(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'bullet' && b.type === 'para' && (/^[a-z]/.test(b.text) || (!endsSentence(prev.text) && /^[a-z0-9(]/i.test(b.text)))) {
+    if (prev && prev.type === 'bullet' && b.type === 'para' && b.x + 3 >= prev.x && (/^[a-z]/.test(b.text) || (!endsSentence(prev.text) && /^[a-z0-9(]/i.test(b.text)))) {
       prev.text = joinText(prev.text, b.text);
       prev.joins.push('gap-continuation');
       continue;

@@ -3,6 +3,7 @@ import type { Block } from '../layout/index.js';
 import type { Report } from '../types.js';
 import { FULL_OUTCOMES, nextSteps, PAP_RE, reportHead } from './common.js';
 import { item, listItems, rowItems, sections } from './sections.js';
+import { bodiesFor, unstackBodyColumn } from './stacked-table.js';
 import { sentences } from '../nlp/engine.js';
 import type { ParseContext } from './index.js';
 
@@ -22,7 +23,16 @@ export function parseFull2023(blocks: Block[], ctx: ParseContext, report: Report
   for (const s of secs) {
     if (s.id === 'effective') report.strengths.push(...listItems(s.blocks, 'full2023/effective'));
     else if (s.id === 'better') report.weaknesses.push(...listItems(s.blocks, 'full2023/better'));
-    else if (s.id === 'priority-actions') report.priorityActions.push(...rowItems(s.blocks, 'full2023/priority-action'));
+    else if (s.id === 'priority-actions') {
+      const { blocks, cells } = unstackBodyColumn(s.blocks);
+      const actions = rowItems(blocks, 'full2023/priority-action');
+      const bodies = bodiesFor(actions.length, cells);
+      actions.forEach((a, i) => {
+        const body = bodies[i];
+        if (body && !a.body) a.body = body;
+      });
+      report.priorityActions.push(...actions);
+    }
     else if (s.id === 'areas-for-improvement' || s.id === 'areas-for-development') report.improvements.push(...rowItems(s.blocks, 'full2023/improvement'));
     else if (s.id === 'experience') report.narrative.push(...narrativeSentences(s.blocks));
   }

@@ -1,7 +1,7 @@
 /** Splitting a block stream into sections by the framework's headings. */
 import headingRules from '../rules/headings.json' with { type: 'json' };
 import type { Block } from '../layout/index.js';
-import { joinText } from '../layout/text.js';
+import { endsSentence, joinText } from '../layout/text.js';
 import type { Item } from '../types.js';
 
 export interface Section {
@@ -22,8 +22,9 @@ export function sections(blocks: Block[]): Section[] {
   let cur: Section | null = null;
   for (const b of blocks) {
     if (b.type === 'heading' && b.headingId) {
-      // The same heading twice in a row (a heading and a table's header row) is one section.
-      if (cur && cur.id === b.headingId && cur.blocks.length === 0) continue;
+      // The same heading twice in a row (a heading and a table's header row, or the heading
+      // again over the next page or column) is one section.
+      if (cur && cur.id === b.headingId) continue;
       cur = { id: b.headingId, heading: b, blocks: [] };
       out.push(cur);
     } else if (cur) {
@@ -69,12 +70,20 @@ export function listItems(blocks: Block[], rule: string, opts: { stopAtEnders?: 
  * bullets indented under it (or after a colon) are its sub-points.
  */
 export function rowItems(blocks: Block[], rule: string): Item[] {
-  const items: (Item & { x: number })[] = [];
+  // `points`: the item already holds sub-points, so the bullets that follow are more of them
+  // (a lead-in ends with a colon; its second bullet follows the first, not the colon).
+  const items: (Item & { x: number; points?: boolean })[] = [];
   const hasLeads = blocks.some((b) => b.type === 'para' || b.type === 'row');
   for (const b of blocks) {
     if (b.type === 'heading') continue;
     const last = items[items.length - 1];
-    if (b.type === 'bullet' && last && hasLeads && (b.x > last.x + 4 || /:$/.test(last.text))) {
+    if (b.type === 'bullet' && last && hasLeads && (b.x > last.x + 4 || /:$/.test(last.text) || last.points)) {
+      last.text = joinText(last.text, b.text);
+      last.points = true;
+      continue;
+    }
+    // A paragraph that starts in lower case finishes the previous item's sentence (cut by a page break).
+    if (b.type === 'para' && last && /^\p{Ll}/u.test(b.text) && !endsSentence(last.text)) {
       last.text = joinText(last.text, b.text);
       continue;
     }
@@ -87,5 +96,5 @@ export function rowItems(blocks: Block[], rule: string): Item[] {
     if (b.type === 'row' && b.cells) it.body = b.cells[0];
     items.push(it);
   }
-  return items.filter((it) => it.text !== '').map(({ x: _x, ...it }) => it);
+  return items.filter((it) => it.text !== '').map(({ x: _x, points: _p, ...it }) => it);
 }

@@ -8,7 +8,7 @@ import { resolveAuthority } from '../analyse/authorities.js';
 import { daysBetween } from '../analyse/timeline.js';
 import type { DocumentKind, Outcome, Report } from '../types.js';
 import { slugify, squash } from './escape.js';
-import { partnershipKey } from '../analyse/bodies.js';
+import { partnershipKey } from '../parse/bodies.js';
 
 export type SendKind = Exclude<DocumentKind, 'not-send-inspection'>;
 

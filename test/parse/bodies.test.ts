@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partnershipKey, splitBodies } from '../../src/analyse/bodies.js';
+import { partnershipKey, splitBodies } from '../../src/parse/bodies.js';
 
 describe('responsible bodies', () => {
   it('splits at a joiner that follows the end of a name, never at an "and" inside one', () => {

@@ -5,6 +5,10 @@
  */
 import rules from '../rules/bodies.json' with { type: 'json' };
 
+/** The words a body's name ends with, and what joins two names (src/rules/bodies.json). */
+export const bodyNameEnds: readonly string[] = rules.nameEnds;
+export const bodyJoiners: readonly string[] = rules.joiners;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ends = [...rules.nameEnds].sort((a, b) => b.length - a.length).map(escape).join('|');
 const joiners = [...rules.joiners].sort((a, b) => b.length - a.length).map((j) => escape(j).replace(/ /g, '\\s*')).join('|');

@@ -1,0 +1,184 @@
+/**
+ * A priority-action table whose two columns came out one after the other. Text tools that
+ * do not keep the layout (pdftotext without -layout, copying from a PDF viewer) write the
+ * "Responsible body" column as loose paragraphs: all before the actions, or between them,
+ * sometimes inside a bullet, sometimes cut at a page break. The table's rows are lost, so
+ * the body cells are recognised by their text: the body named after the column's header,
+ * and any block made only of bodies' names (src/rules/bodies.json).
+ */
+import type { Block } from '../layout/index.js';
+import rules from '../rules/bodies.json' with { type: 'json' };
+import { bodyNameEnds, bodyJoiners, splitBodies } from './bodies.js';
+
+const HEADER = /^responsible bod(?:y|ies)\b:?\s*/i;
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const startsWithAny = (text: string, words: readonly string[]) => words.some((w) => text === w || text.startsWith(`${w} `) || (/^\W/.test(w) && text.startsWith(w)));
+
+/**
+ * The bodies' names at the start of a header cell's text: the shortest run that ends with a
+ * name's end and is not followed by a joiner or another name's end ("Council and NHS ...",
+ * "Board (ICB)"), so a cell repeated down the column is read once.
+ */
+export function leadingBodies(text: string): string | null {
+  const s = squash(text);
+  const ends = [...bodyNameEnds].sort((a, b) => b.length - a.length);
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && s[i - 1] !== ' ') continue;
+    const end = ends.find((e) => s.startsWith(e, i) && (i + e.length === s.length || s[i + e.length] === ' '));
+    if (!end) continue;
+    const cut = i + end.length;
+    const rest = s.slice(cut).trim().replace(/^,\s*/, (m) => (m ? ', ' : ''));
+    if (rest === '' || !(startsWithAny(rest, bodyJoiners) || startsWithAny(rest, ends) || rest.startsWith(','))) return s.slice(0, cut);
+  }
+  return null;
+}
+
+/** A block that is only bodies' names (a cell of the column): every part ends as a name does, and it says nothing else. */
+export function isBodyCell(text: string): boolean {
+  const s = squash(text);
+  if (s === '' || /[.;:!?]$/.test(s) || s.split(' ').length > 40) return false;
+  const parts = splitBodies(s);
+  const ends = bodyNameEnds;
+  return parts.length > 0 && parts.every((p) => /^\p{Lu}/u.test(p) && ends.some((e) => p === e || p.endsWith(` ${e}`)) && p.split(' ').length <= 14);
+}
+
+export interface Unstacked {
+  blocks: Block[];
+  /** The column's cells in the order read: one per action when the column was read whole. */
+  cells: string[];
+}
+
+/**
+ * The cells at the start of a text, in order: the first cell's body (whole, or the end of
+ * it after a page break, which finishes a cell whose start was read earlier) or any other
+ * run of bodies' names. Stops at the first word that is not a cell's.
+ */
+function leadingCells(text: string, first: string | null): { cells: string[]; rest: string } {
+  const cells: string[] = [];
+  const tails = first ? tailsOf(first) : [];
+  // Where the text still stands after each cell taken, and whether that cell was the first body's.
+  const steps: { rest: string; known: boolean }[] = [];
+  let rest = text;
+  while (rest !== '') {
+    const whole = first !== null && startsWithWords(rest, first);
+    const tail = first && !whole ? tails.find((t) => startsWithWords(rest, t) && (rest.length === t.length || startsWithWords(rest.slice(t.length).trim(), first))) : undefined;
+    const cell = whole ? first : (tail ?? leadingBodies(rest));
+    if (!cell || (!whole && !tail && !isBodyCell(cell))) break;
+    // "Northmoor Borough Council should ...": the name is the action's subject.
+    if (AFTER.has((rest.slice(cell.length).trim().split(/[\s,.;:]/)[0] ?? '').toLowerCase())) break;
+    cells.push(whole || tail ? first! : cell);
+    rest = rest.slice(cell.length).trim();
+    steps.push({ rest, known: whole || tail !== undefined });
+  }
+  if (rest === '') return { cells, rest };
+  // Text follows: other names at its start may be an action's subject ("Kent County Council
+  // should ..."), so only the first body's cells before it are taken.
+  let keep = 0;
+  while (keep < steps.length && steps[keep].known) keep++;
+  return { cells: cells.slice(0, keep), rest: keep === 0 ? text : steps[keep - 1].rest };
+}
+
+const startsWithWords = (text: string, words: string) => text === words || text.startsWith(`${words} `);
+
+/** The ends of a body's name, longest first ("... Integrated Care Board", ..., "Board"). */
+function tailsOf(body: string): string[] {
+  const words = body.split(' ');
+  return Array.from({ length: words.length - 1 }, (_, k) => words.slice(k + 1).join(' '));
+}
+
+/**
+ * Takes the body column's cells out of a priority-action section whose table rows were
+ * lost. Does nothing to a section that has rows or no "Responsible body" header.
+ */
+export function unstackBodyColumn(blocks: Block[]): Unstacked {
+  if (blocks.some((b) => b.type === 'row')) return { blocks, cells: [] };
+  const headerAt = blocks.findIndex((b) => HEADER.test(squash(b.text)));
+  if (headerAt < 0) return { blocks, cells: [] };
+  // The first cell, under the header: the body most often named again, whole or cut, inside other blocks.
+  const first = leadingBodies(squash(blocks[headerAt].text).replace(HEADER, ''));
+  const words = first ? first.split(' ') : [];
+  const cells: string[] = [];
+  const out: Block[] = [];
+  // Words of the first body's name left at the end of the block before (a cell cut by a page break).
+  let cutAfter = 0;
+  blocks.forEach((b, i) => {
+    let text = squash(i === headerAt ? b.text.replace(HEADER, '') : b.text);
+    if (first && cutAfter > 0) {
+      const tail = words.slice(cutAfter).join(' ');
+      if (startsWithWords(text, tail)) {
+        cells.push(first);
+        text = text.slice(tail.length).trim();
+      }
+    }
+    cutAfter = 0;
+    const lead = leadingCells(text, first);
+    cells.push(...lead.cells);
+    text = lead.rest;
+    if (first) {
+      text = takeInner(text, first, cells);
+      const cut = trimHead(text, first);
+      text = cut.text;
+      cutAfter = cut.words;
+    }
+    // An emptied bullet keeps its place: the text that follows is its own (its marker came out on a line of its own).
+    if (text !== '' || b.type === 'bullet') out.push({ ...b, text });
+  });
+  return { blocks: mergeEmptyBullets(out), cells };
+}
+
+const BEFORE = new Set(rules.wordsBefore);
+const AFTER = new Set(rules.wordsAfter);
+
+/** The first body read into the middle of an action (its cell sat beside that line), unless the action's sentence uses the name. */
+function takeInner(text: string, body: string, cells: string[]): string {
+  const re = new RegExp(`(?<=^|\\s)${escape(body).replace(/ /g, '\\s+')}(?=\\s|$)`, 'g');
+  return squash(
+    text.replace(re, (m, at: number) => {
+      const before = text.slice(0, at).trim().split(' ').pop() ?? '';
+      const after = text.slice(at + m.length).trim().split(/[\s,.;:]/)[0] ?? '';
+      if ((before !== '' && BEFORE.has(before.toLowerCase())) || AFTER.has(after.toLowerCase()) || /^['\u2019]s\b/.test(text.slice(at + m.length))) return m;
+      cells.push(body);
+      return ' ';
+    }),
+  );
+}
+
+/** Each action's body from the column's cells: in order when there is one cell per action, else the one body named, if only one was. */
+export function bodiesFor(actions: number, cells: string[]): (string | null)[] {
+  if (cells.length === actions) return cells;
+  const distinct = new Set(cells);
+  const only = distinct.size === 1 ? cells[0] : null;
+  return Array.from({ length: actions }, () => only);
+}
+
+/**
+ * A cell cut at a page break leaves the start of the body's name (two words or more) as a
+ * block of its own, or (three or more) at the end of an action's unfinished sentence, where
+ * the next page's cell was read into it. Its end, at the start of the next block, is counted
+ * as the cell.
+ */
+function trimHead(text: string, body: string): { text: string; words: number } {
+  const words = body.split(' ');
+  for (let n = words.length - 1; n >= 2; n--) {
+    const head = words.slice(0, n).join(' ');
+    if (text === head) return { text: '', words: n };
+    if (n >= 3 && text.endsWith(` ${head}`)) return { text: text.slice(0, text.length - head.length - 1).trim(), words: n };
+  }
+  return { text, words: 0 };
+}
+
+/** A bullet left with no text takes the paragraph after it. */
+function mergeEmptyBullets(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const next = blocks[i + 1];
+    if (b.type === 'bullet' && b.text === '' && next && next.type === 'para') {
+      out.push({ ...b, text: next.text });
+      i++;
+    } else if (b.text !== '') out.push(b);
+  }
+  return out;
+}
