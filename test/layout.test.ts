@@ -73,6 +73,28 @@ describe('bullets and continuations', () => {
     ]);
   });
 
+  it('ends a pdftotext-style table where prose runs across the column gap, and a short title before it is not a row', async () => {
+    const text = [
+      'Areas for priority action',
+      '',
+      ' Responsible body                  Area for priority action',
+      ' Anyshire Borough                  Leaders should cut the waits for speech and',
+      ' Council                           language therapy.',
+      '',
+      'Progress',
+      '',
+      'Waiting times have fallen for most children since the full inspection, and families now hear',
+      'from the service within a month.',
+    ].join('\n');
+    const { blocks } = await layoutText(text, 'doc.txt');
+    expect(blocks.filter((b) => b.type === 'row').map((r) => r.cells)).toEqual([['Anyshire Borough Council', 'Leaders should cut the waits for speech and language therapy.']]);
+    expect(blocks.filter((b) => b.type !== 'row').map((b) => b.text)).toEqual([
+      'Areas for priority action',
+      'Progress',
+      'Waiting times have fallen for most children since the full inspection, and families now hear from the service within a month.',
+    ]);
+  });
+
   it('splits a pdftotext-style two-column table at the header column', async () => {
     const text = [
       'Areas for priority action',

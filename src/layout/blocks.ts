@@ -224,6 +224,12 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       heading = null;
     }
     if (table && heading && !(line.bold && !heading.id && !line.headingLevel && line.x >= table.boundary - 2)) table = null;
+    // Text has no grid to end a table: prose running across the column gap does, and so
+    // does a short line after a gap that such prose follows (the next section's title).
+    if (table && textual && !line.tableCells) {
+      const next = all[i + 1]?.line;
+      if (crossesColumn(line, table.boundary) || (prevLine && bigGap(prevLine, line) && next && line.right < table.boundary && crossesColumn(next, table.boundary))) table = null;
+    }
     if (table && !heading) {
       const cells = splitCells(line, table.boundary, textual ? 3 * CHAR_WIDTH : 4);
       if (cells.every((c) => c === '')) continue;
@@ -358,6 +364,11 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
 }
 
 /** Split a table line at the column boundary (x for PDFs, cell index for markdown). */
+/** One run of text that starts in the left column and ends in the right one: prose, not a table row. */
+function crossesColumn(line: Line, boundary: number): boolean {
+  return line.runs.length === 1 && line.runs[0].x < boundary - 3 * CHAR_WIDTH && line.right > boundary + 3 * CHAR_WIDTH;
+}
+
 /** Do two cell texts open with the same two words? */
 function sameStart(a: string, b: string): boolean {
   const words = (s: string) => s.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
