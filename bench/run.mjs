@@ -350,6 +350,9 @@ ${table()}
 
 process.stdout.write(`${md}\n`);
 if (!args.has('--no-write')) {
-  await writeFile(RESULTS, md);
+  // The written analysis below the table (targets, where the time goes) is kept: only the machine and the table are this run's.
+  const before = await readFile(RESULTS, 'utf8').catch(() => '');
+  const notes = before.indexOf('\n## Targets');
+  await writeFile(RESULTS, notes >= 0 ? `${md}${before.slice(notes)}` : md);
   log(`wrote ${RESULTS}`);
 }
