@@ -9,13 +9,15 @@ import rules from '../rules/bodies.json' with { type: 'json' };
 export const bodyNameEnds: readonly string[] = rules.nameEnds;
 export const bodyJoiners: readonly string[] = rules.joiners;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ends = [...rules.nameEnds].sort((a, b) => b.length - a.length).map(escape).join('|');
-const joiners = [...rules.joiners].sort((a, b) => b.length - a.length).map((j) => escape(j).replace(/ /g, '\\s*')).join('|');
+/** A literal string as a regex source. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ends = [...rules.nameEnds].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const joiners = [...rules.joiners].sort((a, b) => b.length - a.length).map((j) => escapeRegExp(j).replace(/ /g, '\\s*')).join('|');
 // A joiner only right after a name's end; a word-start after a word-end ("ICB" not "ICBs").
 const SPLIT = new RegExp(`(?<=(?:^|\\s)(?:${ends}))(?![\\w])\\s*(?:${joiners})\\s*`, 'g');
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** White space runs to one space. */
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The bodies named, in the order written; white space normalised. */
 export function splitBodies(text: string): string[] {

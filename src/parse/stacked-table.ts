@@ -8,11 +8,9 @@
  */
 import type { Block } from '../layout/index.js';
 import rules from '../rules/bodies.json' with { type: 'json' };
-import { bodyNameEnds, bodyJoiners, splitBodies } from './bodies.js';
+import { bodyNameEnds, bodyJoiners, escapeRegExp, splitBodies, squash } from './bodies.js';
 
 const HEADER = /^responsible bod(?:y|ies)\b:?\s*/i;
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const startsWithAny = (text: string, words: readonly string[]) => words.some((w) => text === w || text.startsWith(`${w} `) || (/^\W/.test(w) && text.startsWith(w)));
 
@@ -133,7 +131,7 @@ const AFTER = new Set(rules.wordsAfter);
 
 /** The first body read into the middle of an action (its cell sat beside that line), unless the action's sentence uses the name. */
 function takeInner(text: string, body: string, cells: string[]): string {
-  const re = new RegExp(`(?<=^|\\s)${escape(body).replace(/ /g, '\\s+')}(?=\\s|$)`, 'g');
+  const re = new RegExp(`(?<=^|\\s)${escapeRegExp(body).replace(/ /g, '\\s+')}(?=\\s|$)`, 'g');
   return squash(
     text.replace(re, (m, at: number) => {
       const before = text.slice(0, at).trim().split(' ').pop() ?? '';
