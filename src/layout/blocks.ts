@@ -363,7 +363,6 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
   return textual ? mergeContinuations(blocks) : blocks;
 }
 
-/** Split a table line at the column boundary (x for PDFs, cell index for markdown). */
 /** One run of text that starts in the left column and ends in the right one: prose, not a table row. */
 function crossesColumn(line: Line, boundary: number): boolean {
   return line.runs.length === 1 && line.runs[0].x < boundary - 3 * CHAR_WIDTH && line.right > boundary + 3 * CHAR_WIDTH;
@@ -375,6 +374,7 @@ function sameStart(a: string, b: string): boolean {
   return a.split(/\s+/).length >= 1 && words(a) === words(b) && words(a).length > 3;
 }
 
+/** Split a table line at the column boundary (x for PDFs, cell index for markdown). */
 function splitCells(line: Line, boundary: number, tolerance: number): [string, string] {
   if (line.tableCells) {
     const left = line.tableCells.slice(0, boundary).join(' ').trim();
