@@ -4,6 +4,11 @@ import rules from '../rules/layout.json' with { type: 'json' };
 const GLYPHS = new Set(rules.bulletGlyphs);
 const TEXT_MARKERS = new Set(rules.textBulletMarkers);
 
+/** White space runs (including no-break and line separators) as one space, trimmed. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Straight quotes, plain dashes, NFKC (ligatures), folded white space. */
 export function cleanText(s: string): string {
   // Most lines are already clean: printable ASCII with single inner spaces.

@@ -4,20 +4,18 @@
  * partnership, and count as one. Where the bodies' names end is data (src/rules/bodies.json).
  */
 import rules from '../rules/bodies.json' with { type: 'json' };
+import { squash } from '../layout/text.js';
 
-/** The words a body's name ends with, and what joins two names (src/rules/bodies.json). */
-export const bodyNameEnds: readonly string[] = rules.nameEnds;
+/** The words a body's name ends with (longest first, so "Integrated Care Board" wins over a shorter end), and what joins two names. */
+export const bodyNameEnds: readonly string[] = [...rules.nameEnds].sort((a, b) => b.length - a.length);
 export const bodyJoiners: readonly string[] = rules.joiners;
 
 /** A literal string as a regex source. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ends = [...rules.nameEnds].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const ends = bodyNameEnds.map(escapeRegExp).join('|');
 const joiners = [...rules.joiners].sort((a, b) => b.length - a.length).map((j) => escapeRegExp(j).replace(/ /g, '\\s*')).join('|');
 // A joiner only right after a name's end; a word-start after a word-end ("ICB" not "ICBs").
 const SPLIT = new RegExp(`(?<=(?:^|\\s)(?:${ends}))(?![\\w])\\s*(?:${joiners})\\s*`, 'g');
-
-/** White space runs to one space. */
-export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The bodies named, in the order written; white space normalised. */
 export function splitBodies(text: string): string[] {

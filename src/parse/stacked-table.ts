@@ -8,7 +8,8 @@
  */
 import type { Block } from '../layout/index.js';
 import rules from '../rules/bodies.json' with { type: 'json' };
-import { bodyNameEnds, bodyJoiners, escapeRegExp, splitBodies, squash } from './bodies.js';
+import { squash } from '../layout/text.js';
+import { bodyNameEnds, bodyJoiners, escapeRegExp, splitBodies } from './bodies.js';
 
 const HEADER = /^responsible bod(?:y|ies)\b:?\s*/i;
 
@@ -21,14 +22,13 @@ const startsWithAny = (text: string, words: readonly string[]) => words.some((w)
  */
 export function leadingBodies(text: string): string | null {
   const s = squash(text);
-  const ends = [...bodyNameEnds].sort((a, b) => b.length - a.length);
   for (let i = 0; i < s.length; i++) {
     if (i > 0 && s[i - 1] !== ' ') continue;
-    const end = ends.find((e) => s.startsWith(e, i) && (i + e.length === s.length || s[i + e.length] === ' '));
+    const end = bodyNameEnds.find((e) => s.startsWith(e, i) && (i + e.length === s.length || s[i + e.length] === ' '));
     if (!end) continue;
     const cut = i + end.length;
-    const rest = s.slice(cut).trim().replace(/^,\s*/, (m) => (m ? ', ' : ''));
-    if (rest === '' || !(startsWithAny(rest, bodyJoiners) || startsWithAny(rest, ends) || rest.startsWith(','))) return s.slice(0, cut);
+    const rest = s.slice(cut).trim();
+    if (rest === '' || !(startsWithAny(rest, bodyJoiners) || startsWithAny(rest, bodyNameEnds) || rest.startsWith(','))) return s.slice(0, cut);
   }
   return null;
 }
@@ -38,8 +38,7 @@ export function isBodyCell(text: string): boolean {
   const s = squash(text);
   if (s === '' || /[.;:!?]$/.test(s) || s.split(' ').length > 40) return false;
   const parts = splitBodies(s);
-  const ends = bodyNameEnds;
-  return parts.length > 0 && parts.every((p) => /^\p{Lu}/u.test(p) && ends.some((e) => p === e || p.endsWith(` ${e}`)) && p.split(' ').length <= 14);
+  return parts.length > 0 && parts.every((p) => /^\p{Lu}/u.test(p) && bodyNameEnds.some((e) => p === e || p.endsWith(` ${e}`)) && p.split(' ').length <= 14);
 }
 
 export interface Unstacked {
@@ -53,9 +52,8 @@ export interface Unstacked {
  * it after a page break, which finishes a cell whose start was read earlier) or any other
  * run of bodies' names. Stops at the first word that is not a cell's.
  */
-function leadingCells(text: string, first: string | null): { cells: string[]; rest: string } {
+function leadingCells(text: string, first: string | null, tails: readonly string[]): { cells: string[]; rest: string } {
   const cells: string[] = [];
-  const tails = first ? tailsOf(first) : [];
   // Where the text still stands after each cell taken, and whether that cell was the first body's.
   const steps: { rest: string; known: boolean }[] = [];
   let rest = text;
@@ -97,6 +95,7 @@ export function unstackBodyColumn(blocks: Block[]): Unstacked {
   // The first cell, under the header: the body most often named again, whole or cut, inside other blocks.
   const first = leadingBodies(squash(blocks[headerAt].text).replace(HEADER, ''));
   const words = first ? first.split(' ') : [];
+  const tails = first ? tailsOf(first) : [];
   const cells: string[] = [];
   const out: Block[] = [];
   // Words of the first body's name left at the end of the block before (a cell cut by a page break).
@@ -111,7 +110,7 @@ export function unstackBodyColumn(blocks: Block[]): Unstacked {
       }
     }
     cutAfter = 0;
-    const lead = leadingCells(text, first);
+    const lead = leadingCells(text, first, tails);
     cells.push(...lead.cells);
     text = lead.rest;
     if (first) {
@@ -136,7 +135,7 @@ function takeInner(text: string, body: string, cells: string[]): string {
     text.replace(re, (m, at: number) => {
       const before = text.slice(0, at).trim().split(' ').pop() ?? '';
       const after = text.slice(at + m.length).trim().split(/[\s,.;:]/)[0] ?? '';
-      if ((before !== '' && BEFORE.has(before.toLowerCase())) || AFTER.has(after.toLowerCase()) || /^['\u2019]s\b/.test(text.slice(at + m.length))) return m;
+      if (BEFORE.has(before.toLowerCase()) || AFTER.has(after.toLowerCase()) || /^['\u2019]s\b/.test(text.slice(at + m.length))) return m;
       cells.push(body);
       return ' ';
     }),

@@ -10,10 +10,7 @@ export function esc(value: string | number | null | undefined): string {
   return String(value ?? '').replace(CONTROLS, '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
-/** White space runs (including no-break and line separators) as one space, trimmed. */
-export function squash(text: string): string {
-  return text.replace(/[\s\u00A0\u2028\u2029]+/g, ' ').trim();
-}
+export { squash } from '../layout/text.js';
 
 /** A fragment id made of [a-z0-9-] only. */
 export function slugify(text: string): string {

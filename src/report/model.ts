@@ -184,7 +184,8 @@ export interface BodyCount {
  * its most used spelling (the first seen on a tie).
  */
 export function bodyCounts(docs: InspectionDoc[]): { bodies: BodyCount[]; unnamed: number; items: number } {
-  const groups = new Map<string, { items: number; spellings: Map<string, number> }>();
+  // Per partnership: how often each spelling was used (their sum is the partnership's items).
+  const groups = new Map<string, Map<string, number>>();
   let unnamed = 0;
   let items = 0;
   for (const d of docs) {
@@ -196,14 +197,16 @@ export function bodyCounts(docs: InspectionDoc[]): { bodies: BodyCount[]; unname
         continue;
       }
       const key = partnershipKey(body);
-      const g = groups.get(key) ?? { items: 0, spellings: new Map<string, number>() };
-      g.items++;
-      g.spellings.set(body, (g.spellings.get(body) ?? 0) + 1);
-      groups.set(key, g);
+      const spellings = groups.get(key) ?? new Map<string, number>();
+      spellings.set(body, (spellings.get(body) ?? 0) + 1);
+      groups.set(key, spellings);
     }
   }
-  const shown = (g: { spellings: Map<string, number> }) => [...g.spellings].reduce((best, s) => (s[1] > best[1] ? s : best))[0];
-  const bodies = [...groups.values()].map((g) => ({ body: shown(g), items: g.items })).sort((a, b) => b.items - a.items || a.body.localeCompare(b.body, 'en'));
+  const bodies = [...groups.values()]
+    .map((spellings) => {
+      const used = [...spellings];
+      return { body: used.reduce((best, s) => (s[1] > best[1] ? s : best))[0], items: used.reduce((n, s) => n + s[1], 0) };
+    }).sort((a, b) => b.items - a.items || a.body.localeCompare(b.body, 'en'));
   return { bodies, unnamed, items };
 }
 
