@@ -227,6 +227,37 @@ Waits are shorter. The partnership has made sufficient progress.
       ['Leaders should cut waits for therapy.', 'sufficient'],
     ]);
   });
+
+  it('judges each area of a monitoring inspection that restates its areas as table rows', async () => {
+    const r = await extractText(`# Area SEND monitoring inspection of Anyshire Local Area Partnership
+
+Inspection dates: 3 to 5 March 2025
+
+Date of previous full inspection: 8 to 12 January 2024
+
+## Inspection outcome
+
+The local area partnership has not made sufficient progress in addressing the areas for priority action identified at the last full inspection.
+
+## Areas for priority action
+
+| Responsible body | Area for priority action |
+| --- | --- |
+| Anyshire Council | Leaders should make plans on time. |
+
+Plans now arrive within 20 weeks. The local area partnership has made sufficient progress in addressing this area for priority action.
+
+| Responsible body | Area for priority action |
+| --- | --- |
+| NHS Anyshire ICB | Leaders should cut waits for therapy. |
+
+Waits have grown. The local area partnership has not made sufficient progress in addressing this area for priority action.
+`);
+    expect(r.priorityActions.map((p) => [p.text, p.body, p.progress])).toEqual([
+      ['Leaders should make plans on time.', 'Anyshire Council', 'sufficient'],
+      ['Leaders should cut waits for therapy.', 'NHS Anyshire ICB', 'insufficient'],
+    ]);
+  });
 });
 
 describe('documents that are not SEND inspections', () => {

@@ -226,6 +226,8 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
     if (table && heading && !(line.bold && !heading.id && !line.headingLevel && line.x >= table.boundary - 2)) table = null;
     // Text has no grid to end a table: prose running across the column gap does, and so
     // does a short line after a gap that such prose follows (the next section's title).
+    // A markdown table is its pipe lines: the first line without one ends it.
+    if (table && opts.format === 'markdown' && !line.tableCells) table = null;
     if (table && textual && !line.tableCells) {
       const next = all[i + 1]?.line;
       if (crossesColumn(line, table.boundary) || (prevLine && bigGap(prevLine, line) && next && line.right < table.boundary && crossesColumn(next, table.boundary))) table = null;

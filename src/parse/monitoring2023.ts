@@ -26,7 +26,7 @@ export function parseMonitoring2023(blocks: Block[], ctx: ParseContext, report: 
 
 /** Each area for priority action is restated (a heading, a labelled lead or a table row), then judged. */
 function priorityAreas(blocks: Block[]): Item[] {
-  if (blocks.some((b) => b.type === 'row')) return rowItems(blocks.filter((b) => b.type === 'row'), 'monitoring2023/priority-action');
+  if (blocks.some((b) => b.type === 'row')) return tableAreas(blocks);
   const out: Item[] = [];
   let current: Item | null = null;
   for (const b of blocks) {
@@ -37,10 +37,29 @@ function priorityAreas(blocks: Block[]): Item[] {
       out.push(current);
       continue;
     }
-    if (current && current.progress === undefined) {
-      if (INSUFFICIENT_RE.test(b.text)) current.progress = 'insufficient';
-      else if (SUFFICIENT_RE.test(b.text)) current.progress = 'sufficient';
-    }
+    if (current) judge(current, b);
   }
   return out;
+}
+
+/** The progress statement in the text that follows an area, if it has none yet. */
+function judge(area: Item, b: Block): void {
+  if (area.progress !== undefined) return;
+  if (INSUFFICIENT_RE.test(b.text)) area.progress = 'insufficient';
+  else if (SUFFICIENT_RE.test(b.text)) area.progress = 'sufficient';
+}
+
+/**
+ * Areas restated as table rows, each followed by its evaluation. rowItems makes one item
+ * per row with an action (a row without one carries on the row above), so the n-th such
+ * row is the n-th item, and the text after it judges that item.
+ */
+function tableAreas(blocks: Block[]): Item[] {
+  const areas = rowItems(blocks.filter((b) => b.type === 'row'), 'monitoring2023/priority-action');
+  let n = -1;
+  for (const b of blocks) {
+    if (b.type === 'row' && b.text !== '') n++;
+    else if (b.type !== 'row' && n >= 0 && areas[n]) judge(areas[n], b);
+  }
+  return areas;
 }
