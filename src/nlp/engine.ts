@@ -28,6 +28,12 @@ export interface RuleSpec {
    * sentence ("Health and care advice is often missing" in a finding about EHC plans).
    */
   context?: string[];
+  /**
+   * The rule does not fire when one of these matches anywhere in the item: a cue that
+   * means another topic when the finding is about something else ("partnership working"
+   * in a finding about strategy and governance is leadership, not day-to-day joint work).
+   */
+  notInItem?: string[];
   /** Only on items of these lists. */
   lists?: string[];
   /**
@@ -74,6 +80,7 @@ interface CompiledRule {
   unless: RegExp[];
   requires: RegExp[];
   context: RegExp[];
+  notInItem: RegExp[];
   matchIf: RegExp | null;
   lists: Set<string> | null;
 }
@@ -122,6 +129,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
         unless: (r.unless ?? []).map((p) => compile(p, `rule ${r.id} unless`)),
         requires: (r.requires ?? []).map((p) => compile(p, `rule ${r.id} requires`)),
         context: (r.context ?? []).map((p) => compile(p, `rule ${r.id} context`)),
+        notInItem: (r.notInItem ?? []).map((p) => compile(p, `rule ${r.id} notInItem`)),
         matchIf: r.match ? compile(r.match.if, `rule ${r.id} match.if`) : null,
         lists: r.lists ? new Set(r.lists) : null,
       };
@@ -231,6 +239,7 @@ export class ThemeTagger {
         }
         // The item's context is looked at only once the rule has fired (rarely).
         if (hit !== null && hit !== NEEDS_GRAMMAR && rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) hit = null;
+        if (hit !== null && hit !== NEEDS_GRAMMAR && rule.notInItem.some((re) => masked.some((s) => test(re, s)))) hit = null;
         if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
       }
     }
