@@ -43,9 +43,11 @@ export interface RuleSpec {
   scope?: 'any' | 'lead';
   /**
    * A general cue ("strategy", "oversight of ...") gives way to the specific theme it
-   * is about: the hit is dropped when another theme fires on the item.
+   * is about: the hit is dropped when another theme fires on the item, or, given a
+   * list of theme ids, only when one of those does ("waits" give way to the autism
+   * pathway or EHC plans the wait is for, not to leadership).
    */
-  defer?: boolean;
+  defer?: boolean | string[];
   comment?: string;
 }
 
@@ -69,6 +71,8 @@ export interface Hit {
   words: string;
   /** From a general rule that gives way to a specific theme. */
   deferred?: boolean;
+  /** The themes it gives way to (all others when absent). */
+  deferTo?: string[];
 }
 
 interface CompiledRule {
@@ -111,6 +115,7 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
     throw new RuleError('rule file must have schema "sendmine-theme-rules/1" and a "themes" array');
   }
   const ids = new Set<string>();
+  const themeIds = new Set(file.themes.map((t) => t?.id));
   // Phrases and masks are numbered across the whole set, in order: the tagger's literal index uses these numbers.
   let nextPattern = 0;
   return file.themes.map((t) => {
@@ -120,6 +125,10 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
       if (ids.has(r.id)) throw new RuleError(`rule ${r.id}: duplicate id`);
       ids.add(r.id);
       if (!r.phrases?.length && !r.stems?.length && !r.match) throw new RuleError(`rule ${r.id}: needs phrases, stems or match`);
+      if (Array.isArray(r.defer)) {
+        const unknown = r.defer.filter((d) => !themeIds.has(d));
+        if (unknown.length) throw new RuleError(`rule ${r.id}: defer names unknown themes: ${unknown.join(', ')}`);
+      } else if (r.defer !== undefined && typeof r.defer !== 'boolean') throw new RuleError(`rule ${r.id}: defer must be true or a list of theme ids`);
       const phrases = (r.phrases ?? []).map((p) => compile(p, `rule ${r.id}`));
       return {
         spec: r,
@@ -240,7 +249,7 @@ export class ThemeTagger {
         // The item's context is looked at only once the rule has fired (rarely).
         if (hit !== null && hit !== NEEDS_GRAMMAR && rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) hit = null;
         if (hit !== null && hit !== NEEDS_GRAMMAR && rule.notInItem.some((re) => masked.some((s) => test(re, s)))) hit = null;
-        if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...(rule.spec.defer ? { deferred: true } : {}) });
+        if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...deferral(rule.spec.defer) });
       }
     }
     return out;
@@ -250,7 +259,7 @@ export class ThemeTagger {
     const all = await this.hits(text, list);
     // Prefer the specific theme to the general one.
     const firm = new Set(all.filter((h) => !h.deferred).map((h) => h.theme));
-    const hits = all.filter((h) => !h.deferred || ![...firm].some((t) => t !== h.theme));
+    const hits = all.filter((h) => !h.deferred || ![...firm].some((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))));
     const themes = [...new Set(hits.map((h) => h.theme))].sort();
     return { themes, hits };
   }
@@ -297,6 +306,11 @@ export class ThemeTagger {
     }
     return null;
   }
+}
+
+function deferral(defer: RuleSpec['defer']): Pick<Hit, 'deferred' | 'deferTo'> {
+  if (!defer) return {};
+  return Array.isArray(defer) ? { deferred: true, deferTo: defer } : { deferred: true };
 }
 
 /** Stems and words of each sentence of the item being tagged. */

@@ -397,3 +397,134 @@ describe('listening to what families say', () => {
     expect(await tag('The service was redesigned last year. Commissioners listened to feedback from children, young people and their families.')).toContain('parent-engagement');
   });
 });
+
+describe('rule fields: notInItem and a list of themes to defer to', () => {
+  const file: RuleFile = {
+    schema: 'sendmine-theme-rules/1',
+    themes: [
+      { id: 'joint', label: 'joint', rules: [{ id: 'joint/pw', phrases: ['\\bpartnership working\\b'], notInItem: ['\\bstrategy\\b'] }] },
+      { id: 'wait', label: 'wait', rules: [{ id: 'wait/w', phrases: ['\\bwait'], defer: ['autism'] }] },
+      { id: 'autism', label: 'autism', rules: [{ id: 'autism/a', phrases: ['\\bautism\\b'] }] },
+      { id: 'lead', label: 'lead', rules: [{ id: 'lead/l', phrases: ['\\bleaders\\b'] }] },
+    ],
+  };
+  const tagger = new ThemeTagger(compileRules(file));
+
+  it('notInItem: a cue does not count when the item, in any sentence, is about something else', async () => {
+    expect((await tagger.tag('Partnership working in schools is strong.')).themes).toEqual(['joint']);
+    expect((await tagger.tag('Partnership working has improved. The strategy is new.')).themes).toEqual([]);
+  });
+
+  it('defer with a list: gives way only to the themes named', async () => {
+    expect((await tagger.tag('Families wait months for an autism assessment.')).themes).toEqual(['autism']);
+    expect((await tagger.tag('Leaders know that families wait months for therapy.')).themes).toEqual(['lead', 'wait']);
+  });
+
+  it('a list naming a theme that does not exist is refused, with the rule named', () => {
+    const bad: RuleFile = { schema: 'sendmine-theme-rules/1', themes: [{ id: 'a', label: 'a', rules: [{ id: 'a/x', phrases: ['x'], defer: ['nope'] }] }] };
+    expect(() => compileRules(bad)).toThrow(/a\/x: defer names unknown themes: nope/);
+  });
+});
+
+describe('oversight: the leaders\' or a team\'s', () => {
+  it('is leadership when leaders, the partnership or the ICB hold it, not when a team oversees a placement', async () => {
+    expect(await tag('The ICB has little oversight of how long children wait for therapy.')).toContain('leadership-governance');
+    expect(await tag('Pupils placed in schools outside the county get regular oversight from their caseworker.')).not.toContain('leadership-governance');
+    expect(await tag('There is weak multi-agency oversight of pupils who have been out of school for months.')).not.toContain('leadership-governance');
+  });
+});
+
+describe('families named after their children', () => {
+  it('hears the views of children and of their families as parent engagement too', async () => {
+    const themes = await tag('The team considers the views of children, young people and their families when planning support.');
+    expect(themes).toContain('child-voice');
+    expect(themes).toContain('parent-engagement');
+  });
+});
+
+describe('professionals missing from plans', () => {
+  it('reads a lack of involvement of agencies in EHC plans as joint working, and judged plans in later sentences', async () => {
+    const themes = await tag('Assessments take too long. Without the involvement of health and care agencies, new EHC plans are often inaccurate.');
+    expect(themes).toContain('multi-agency-working');
+    expect(themes).toContain('ehc-plans');
+    expect(await tag('Advice from therapists is not reflected in their EHC plans.')).toContain('ehc-plans');
+    expect(await tag('Parents find it hard to get an EHC plan assessment started.')).toContain('ehc-plans');
+  });
+});
+
+describe('needs that are identified, and needs already known', () => {
+  it('does not read "their identified needs" or plans that identify needs as early identification', async () => {
+    expect(await tag('Social workers quickly arrange support that meets their identified needs.')).not.toContain('early-identification');
+    expect(await tag('Leaders should make EHC plans identify needs precisely and quickly.')).not.toContain('early-identification');
+    expect(await tag('The identification of pupils\' needs in secondary schools is too slow.')).toContain('early-identification');
+  });
+});
+
+describe('places, inclusion teams and commissioning', () => {
+  it('does not read an inclusion team or commissioned places as the sufficiency of places', async () => {
+    expect(await tag('The inclusion team gives helpful advice to nurseries.')).not.toContain('provision-sufficiency');
+    expect(await tag('The council commissions places at two registered AP settings for excluded pupils.')).not.toContain('provision-sufficiency');
+    expect(await tag('There are not enough places for pupils who need a specialist school.')).toContain('provision-sufficiency');
+  });
+});
+
+describe('attendance and education at home, in other words', () => {
+  it('hears pupils struggling to attend school, part-time attendance, home education by choice and reintegration', async () => {
+    expect(await tag('Some pupils with anxiety struggle to attend school for weeks at a time.')).toContain('exclusions-attendance');
+    expect(await tag('Therapists fail to attend some review meetings.')).not.toContain('exclusions-attendance');
+    expect(await tag('Many pupils waiting for a special school place have attended their mainstream school part-time for months.')).toContain('exclusions-attendance');
+    expect(await tag('Some parents feel they must educate their child at home.')).toContain('exclusions-attendance');
+    expect(await tag('The outreach team helps pupils reintegrate into their school.')).toContain('exclusions-attendance');
+  });
+});
+
+describe('training: of staff or of young people', () => {
+  it('hears staff training anywhere, not education or training as a young person\'s next step', async () => {
+    expect(await tag('Settings receive regular advice. Nursery practitioners value the training provided by the council.')).toContain('workforce');
+    expect(await tag('Most young people stay in education, employment or training after Year 11.')).not.toContain('workforce');
+    expect(await tag('The partnership has increased the size of the casework team.')).toContain('workforce');
+  });
+});
+
+describe('children\'s voice, not a view of them', () => {
+  it('does not read a holistic view of a child, or improving their lived experience, as their voice', async () => {
+    expect(await tag('Assessments do not give a holistic view of the child.')).not.toContain('child-voice');
+    expect(await tag('Leaders want to improve the lived experiences of children with SEND.')).not.toContain('child-voice');
+    expect(await tag('Leaders hold listening events to understand the lived experiences of young people.')).toContain('child-voice');
+  });
+});
+
+describe('populations named by a condition', () => {
+  it('does not read young people who are neurodiverse, or adults with a diagnosis, as the neurodevelopmental pathway', async () => {
+    expect(await tag('Young people who are neurodiverse enjoy the youth club.')).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('Adults with a diagnosis of learning disability have annual health checks.')).not.toContain('neurodevelopmental-pathway');
+  });
+});
+
+describe('strategy with families', () => {
+  it('reads a strategy co-produced with the parent carer forum as engagement, not leadership', async () => {
+    const themes = await tag('The council co-produced its SEND strategy with the parent carer forum.');
+    expect(themes).toContain('parent-engagement');
+    expect(themes).not.toContain('leadership-governance');
+  });
+
+  it('reads co-production in a later sentence as engagement with families, not when it is the children\'s', async () => {
+    expect(await tag('Short breaks have been redesigned. The new offer was co-produced with the forum.')).toContain('parent-engagement');
+    expect(await tag('The youth council is active. Co-production with young people shapes the local offer.')).not.toContain('parent-engagement');
+  });
+});
+
+describe('social care in other words', () => {
+  it('hears Care Act assessments, the CWD team and children known to social care', async () => {
+    expect(await tag('Few young people have a Care Act assessment before they turn 18.')).toContain('social-care');
+    expect(await tag('Families find the thresholds of the CWD team hard to meet.')).toContain('social-care');
+    expect(await tag('Transition planning is late. Children known to social care get a named worker.')).toContain('social-care');
+  });
+});
+
+describe('waits that are for a health service', () => {
+  it('tag health access when the other themes are not what the wait is for', async () => {
+    expect(await tag('Leaders should cut waiting times for services and monitor the impact.')).toContain('health-access');
+    expect(await tag('Families wait too long for an autism assessment.')).not.toContain('health-access');
+  });
+});
