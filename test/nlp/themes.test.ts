@@ -435,8 +435,8 @@ describe('oversight: the leaders\' or a team\'s', () => {
 });
 
 describe('families named after their children', () => {
-  it('hears the views of children and of their families as parent engagement too', async () => {
-    const themes = await tag('The team considers the views of children, young people and their families when planning support.');
+  it('hears the views of children and of their families as parent engagement too, in any sentence', async () => {
+    const themes = await tag('The disabilities team does direct work with children. This considers the views of children, young people and their families in decisions.');
     expect(themes).toContain('child-voice');
     expect(themes).toContain('parent-engagement');
   });
