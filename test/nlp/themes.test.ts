@@ -528,3 +528,21 @@ describe('waits that are for a health service', () => {
     expect(await tag('Families wait too long for an autism assessment.')).not.toContain('health-access');
   });
 });
+
+describe('capacity: of the workforce or of a service', () => {
+  it('hears a team stretched or enlarged, not capacity for more assessments or demand outstripping capacity', async () => {
+    expect(await tag('Health visitors are stretched to capacity.')).toContain('workforce');
+    expect(await tag('Leaders have increased capacity in the casework team.')).toContain('workforce');
+    expect(await tag('The new hub has increased capacity for rapid assessments.')).not.toContain('workforce');
+    expect(await tag('Demand is outstripping capacity, so waits are growing.')).not.toContain('workforce');
+  });
+});
+
+describe('young people not in education, employment or training', () => {
+  it('are preparation for adulthood, not missing education or early identification', async () => {
+    const themes = await tag('Few young people are not in education, employment or training. Those at risk are identified early by the careers service.');
+    expect(themes).toContain('preparation-for-adulthood');
+    expect(themes).not.toContain('exclusions-attendance');
+    expect(themes).not.toContain('early-identification');
+  });
+});
