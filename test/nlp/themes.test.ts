@@ -546,3 +546,11 @@ describe('young people not in education, employment or training', () => {
     expect(themes).not.toContain('early-identification');
   });
 });
+
+describe('places in other words', () => {
+  it('hears a lack of alternative provision, a wait for a placement and placements matched to needs', async () => {
+    expect(await tag('Pupils are excluded for weeks. There is a lack of AP in the north of the county.')).toContain('provision-sufficiency');
+    expect(await tag('Exclusions are rising. Several pupils are waiting for a placement in a special school.')).toContain('provision-sufficiency');
+    expect(await tag('The panel meets weekly. It matches placements to pupils\' needs.')).toContain('provision-sufficiency');
+  });
+});
