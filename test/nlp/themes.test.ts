@@ -554,3 +554,15 @@ describe('places in other words', () => {
     expect(await tag('The panel meets weekly. It matches placements to pupils\' needs.')).toContain('provision-sufficiency');
   });
 });
+
+describe('parents\' views set against the child\'s', () => {
+  it('is the child\'s voice that is judged, not engagement with parents', async () => {
+    const themes = await tag('Transition plans record parents\' views far more fully than the views of their children.');
+    expect(themes).toContain('child-voice');
+    expect(themes).not.toContain('parent-engagement');
+  });
+
+  it('does not read families being signposted to activities as engagement with them', async () => {
+    expect(await tag('Families are signposted to a range of holiday clubs.')).not.toContain('parent-engagement');
+  });
+});
