@@ -566,3 +566,10 @@ describe('parents\' views set against the child\'s', () => {
     expect(await tag('Families are signposted to a range of holiday clubs.')).not.toContain('parent-engagement');
   });
 });
+
+describe('services named one by one, working together', () => {
+  it('hears settings, visitors and a single service working together, not a team working with families', async () => {
+    expect(await tag('Health visitors and nursery settings work well together to spot delays.')).toContain('multi-agency-working');
+    expect(await tag('The nursing team works closely with families to understand their needs.')).not.toContain('multi-agency-working');
+  });
+});
