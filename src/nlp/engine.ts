@@ -57,6 +57,14 @@ export interface ThemeSpec {
   /** Regex sources whose spans are hidden from this theme's rules. */
   masks?: string[];
   rules: RuleSpec[];
+  /**
+   * In items of these lists, when this theme is the only one the lead sentence states,
+   * themes found only in later sentences are its context and are dropped: a strength
+   * about the parent carer forum goes on to name the services the forum helped shape,
+   * and what it judges is the engagement, not those services. `keep` names themes that
+   * belong with it and stay (the children's voice beside the parents').
+   */
+  leadFramesItem?: { lists: string[]; keep?: string[] };
 }
 
 export interface RuleFile {
@@ -69,6 +77,8 @@ export interface Hit {
   rule: string;
   /** The words that matched. */
   words: string;
+  /** Which sentence of the item they are in (0 = the lead sentence). */
+  sentence: number;
   /** From a general rule that gives way to a specific theme. */
   deferred?: boolean;
   /** The themes it gives way to (all others when absent). */
@@ -91,6 +101,7 @@ interface CompiledRule {
 
 interface CompiledTheme {
   id: string;
+  leadFramesItem: { lists: Set<string>; keep: Set<string> } | null;
   masks: RegExp[];
   rules: CompiledRule[];
   /** Every phrase of the theme's rules, by number in the literal index. */
@@ -144,8 +155,18 @@ export function compileRules(file: RuleFile): CompiledTheme[] {
       };
     });
     const masks = (t.masks ?? []).map((m, i) => compile(m, `${t.id} mask ${i}`));
+    const frames = t.leadFramesItem;
+    if (frames !== undefined) {
+      const strings = (x: unknown) => Array.isArray(x) && x.every((l) => typeof l === 'string');
+      if (!frames || !strings(frames.lists) || (frames.keep !== undefined && !strings(frames.keep))) {
+        throw new RuleError(`theme ${t.id}: leadFramesItem needs "lists" (item lists) and may have "keep" (theme ids)`);
+      }
+      const unknown = (frames.keep ?? []).filter((k) => !themeIds.has(k));
+      if (unknown.length) throw new RuleError(`theme ${t.id}: leadFramesItem keeps unknown themes: ${unknown.join(', ')}`);
+    }
     return {
       id: t.id,
+      leadFramesItem: frames ? { lists: new Set(frames.lists), keep: new Set(frames.keep ?? []) } : null,
       masks,
       phraseIds: rules.flatMap((r) => r.phraseIds),
       maskIds: masks.map(() => nextPattern++),
@@ -249,7 +270,7 @@ export class ThemeTagger {
         // The item's context is looked at only once the rule has fired (rarely).
         if (hit !== null && hit !== NEEDS_GRAMMAR && rule.context.length && !rule.context.some((re) => masked.some((s) => test(re, s)))) hit = null;
         if (hit !== null && hit !== NEEDS_GRAMMAR && rule.notInItem.some((re) => masked.some((s) => test(re, s)))) hit = null;
-        if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit, ...deferral(rule.spec.defer) });
+        if (hit !== null && hit !== NEEDS_GRAMMAR) out.push({ theme: theme.id, rule: rule.spec.id, words: hit.words, sentence: hit.sentence, ...deferral(rule.spec.defer) });
       }
     }
     return out;
@@ -259,12 +280,24 @@ export class ThemeTagger {
     const all = await this.hits(text, list);
     // Prefer the specific theme to the general one.
     const firm = new Set(all.filter((h) => !h.deferred).map((h) => h.theme));
-    const hits = all.filter((h) => !h.deferred || ![...firm].some((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))));
+    let hits = all.filter((h) => !h.deferred || ![...firm].some((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))));
+    hits = this.dropLeadContext(hits, list);
     const themes = [...new Set(hits.map((h) => h.theme))].sort();
     return { themes, hits };
   }
 
-  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache, marks: Uint8Array[]): string | null | typeof NEEDS_GRAMMAR {
+  /** A theme that frames the item (leadFramesItem) keeps the themes of later sentences out. */
+  private dropLeadContext(hits: Hit[], list?: string): Hit[] {
+    if (!list) return hits;
+    const lead = new Set(hits.filter((h) => h.sentence === 0).map((h) => h.theme));
+    if (lead.size !== 1) return hits;
+    const [only] = lead;
+    const framing = this.themes.find((t) => t.id === only)?.leadFramesItem;
+    if (!framing?.lists.has(list)) return hits;
+    return hits.filter((h) => lead.has(h.theme) || framing.keep.has(h.theme));
+  }
+
+  private fire(rule: CompiledRule, sents: string[], stemCache: StemCache, marks: Uint8Array[]): { words: string; sentence: number } | null | typeof NEEDS_GRAMMAR {
     const n = rule.spec.scope === 'lead' ? Math.min(1, sents.length) : sents.length;
     for (let k = 0; k < n; k++) {
       const s = sents[k];
@@ -273,7 +306,7 @@ export class ThemeTagger {
       if (found === null) continue;
       if (rule.unless.some((re) => test(re, s))) continue;
       if (rule.requires.length && !rule.requires.some((re) => test(re, s))) continue;
-      return found;
+      return { words: found, sentence: k };
     }
     return null;
   }

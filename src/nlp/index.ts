@@ -29,7 +29,7 @@ async function tagItem(item: Item, list: string, tagger: ThemeTagger, opts: NlpO
   if (pol) item.polarity = pol.polarity;
   if (opts.explain) {
     item.explain = {
-      themes: hits.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, ...(h.deferred ? { deferred: true } : {}) })),
+      themes: hits.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1, ...(h.deferred ? { deferred: true } : {}) })),
       ...(pol ? { polarity: pol.sentences.map((s) => ({ sentence: s.text, polarity: s.polarity, cues: s.cues })) } : {}),
     };
   }

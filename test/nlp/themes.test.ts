@@ -81,7 +81,9 @@ describe('phrases, masks and context', () => {
 describe('explanations', () => {
   it('says which rule fired and on which words', async () => {
     const { hits } = await builtInTagger().tag('The local offer website is out of date.');
-    expect(hits).toContainEqual({ theme: 'local-offer', rule: 'local-offer/local-offer', words: 'local offer' });
+    expect(hits).toContainEqual({ theme: 'local-offer', rule: 'local-offer/local-offer', words: 'local offer', sentence: 0 });
+    const later = await builtInTagger().tag('Parents find it hard to get help. The local offer website is out of date.');
+    expect(later.hits).toContainEqual({ theme: 'local-offer', rule: 'local-offer/local-offer', words: 'local offer', sentence: 1 });
   });
 });
 
@@ -571,5 +573,39 @@ describe('services named one by one, working together', () => {
   it('hears settings, visitors and a single service working together, not a team working with families', async () => {
     expect(await tag('Health visitors and nursery settings work well together to spot delays.')).toContain('multi-agency-working');
     expect(await tag('The nursing team works closely with families to understand their needs.')).not.toContain('multi-agency-working');
+  });
+});
+
+describe('a lead sentence that frames the item (leadFramesItem)', () => {
+  it('keeps the services a forum helped to shape out of a strength about the forum', async () => {
+    const text = 'The parent carer forum is a strong and trusted partner. It helped to redesign short breaks and the speech and language therapy offer.';
+    const strength = await tag(text, 'strengths');
+    expect(strength).toEqual(['parent-engagement']);
+    // In a weakness the same words are judged: the themes stay.
+    expect(await tag(text, 'weaknesses')).toEqual(expect.arrayContaining(['parent-engagement', 'social-care', 'health-access']));
+  });
+
+  it('keeps the themes named in "keep", and only acts when the framing theme is alone in the lead', async () => {
+    const file: RuleFile = {
+      schema: 'sendmine-theme-rules/1',
+      themes: [
+        { id: 'forum', label: 'f', leadFramesItem: { lists: ['strengths'], keep: ['voice'] }, rules: [{ id: 'forum/f', phrases: ['\\bforum\\b'] }] },
+        { id: 'voice', label: 'v', rules: [{ id: 'voice/v', phrases: ['\\bvoice\\b'] }] },
+        { id: 'therapy', label: 't', rules: [{ id: 'therapy/t', phrases: ['\\btherapy\\b'] }] },
+      ],
+    };
+    const tagger = new ThemeTagger(compileRules(file));
+    expect((await tagger.tag('The forum is strong. Therapy and the voice of pupils improved.', 'strengths')).themes).toEqual(['forum', 'voice']);
+    expect((await tagger.tag('The forum and therapy are strong. The voice of pupils improved.', 'strengths')).themes).toEqual(['forum', 'therapy', 'voice']);
+    expect((await tagger.tag('The forum is strong. Therapy improved.')).themes).toEqual(['forum', 'therapy']);
+  });
+
+  it('is validated: lists are needed and kept themes must exist', () => {
+    const bad = (leadFramesItem: unknown): RuleFile => ({
+      schema: 'sendmine-theme-rules/1',
+      themes: [{ id: 'a', label: 'a', leadFramesItem, rules: [{ id: 'a/x', phrases: ['x'] }] } as never],
+    });
+    expect(() => compileRules(bad(['strengths']))).toThrow(/theme a: leadFramesItem needs "lists"/);
+    expect(() => compileRules(bad({ lists: ['strengths'], keep: ['nope'] }))).toThrow(/keeps unknown themes: nope/);
   });
 });
