@@ -13,8 +13,8 @@ export const BUILT_IN_RULES = builtIn as RuleFile;
 
 /**
  * A user's file extends the built-in rules: a rule with an existing id replaces it, a new
- * rule is added to its theme, a new theme is added; `"replace": true` on a theme drops
- * the built-in rules of that theme first.
+ * rule is added to its theme, a new theme is added, a theme's `leadFramesItem` replaces
+ * the built-in one; `"replace": true` on a theme drops the built-in rules of that theme first.
  */
 export function mergeRules(base: RuleFile, extra: RuleFile): RuleFile {
   const themes: ThemeSpec[] = base.themes.map((t) => ({ ...t, rules: [...t.rules], masks: [...(t.masks ?? [])] }));
@@ -29,6 +29,7 @@ export function mergeRules(base: RuleFile, extra: RuleFile): RuleFile {
       existing.masks = [];
     }
     existing.masks = [...(existing.masks ?? []), ...(t.masks ?? [])];
+    if (t.leadFramesItem !== undefined) existing.leadFramesItem = t.leadFramesItem;
     for (const r of t.rules ?? []) {
       const i = existing.rules.findIndex((x) => x.id === r.id);
       if (i >= 0) existing.rules[i] = r;

@@ -113,6 +113,14 @@ describe('user rule files (--rules)', () => {
     expect(merged.themes.at(-1)!.id).toBe('transport');
   });
 
+  it('can switch a built-in lead frame off or change it', async () => {
+    const off = mergeRules(BUILT_IN_RULES, { schema: 'sendmine-theme-rules/1', themes: [{ id: 'parent-engagement', label: 'p', rules: [], leadFramesItem: { lists: [] } }] });
+    const tagger = new ThemeTagger(compileRules(off));
+    const text = 'The parent carer forum is a strong and trusted partner. It helped to redesign short breaks.';
+    expect((await tagger.tag(text, 'strengths')).themes).toContain('social-care');
+    expect((await builtInTagger().tag(text, 'strengths')).themes).not.toContain('social-care');
+  });
+
   it('are validated with errors that name the rule', async () => {
     expect(() => compileRules({ schema: 'sendmine-theme-rules/1', themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/bad', phrases: ['('] }] }] })).toThrow(/x\/bad/);
     expect(() => compileRules({ schema: 'sendmine-theme-rules/1', themes: [{ id: 'x', label: 'x', rules: [{ id: 'x/empty' }] }] })).toThrow(RuleError);
