@@ -617,3 +617,12 @@ describe('a lead sentence that frames the item (leadFramesItem)', () => {
     expect(() => compileRules(bad({ lists: ['strengths'], keep: ['nope'] }))).toThrow(/keeps unknown themes: nope/);
   });
 });
+
+describe('the voice of the child, in more words', () => {
+  it('hears aspirations in plans, voices listed with parents\', co-production with young people and taking part in decisions', async () => {
+    expect(await tag('EHC plans are improving. Many still miss young people\'s long-term aspirations.')).toContain('child-voice');
+    expect(await tag('Assessments are thorough. Children\'s, young people\'s and parents\' voices are recorded in them.')).toContain('child-voice');
+    expect(await tag('Leaders have a new strategy. It was co-produced with a group of young people.')).toContain('child-voice');
+    expect(await tag('Transition planning is strong. Young people participate in decisions about their futures.')).toContain('child-voice');
+  });
+});
