@@ -626,3 +626,11 @@ describe('the voice of the child, in more words', () => {
     expect(await tag('Transition planning is strong. Young people participate in decisions about their futures.')).toContain('child-voice');
   });
 });
+
+describe('neurodevelopmental conditions in other words', () => {
+  it('hears global developmental delay, services for autism and ADHD, and the ND pathway', async () => {
+    expect(await tag('Records are being updated. Some children with a past label of global developmental delay have no review.')).toContain('neurodevelopmental-pathway');
+    expect(await tag('Leaders should close the gaps in services for ADHD and audiology.')).toContain('neurodevelopmental-pathway');
+    expect(await tag('Projects are new. The ND transformation plan is starting to help families.')).toContain('neurodevelopmental-pathway');
+  });
+});
