@@ -634,3 +634,10 @@ describe('neurodevelopmental conditions in other words', () => {
     expect(await tag('Projects are new. The ND transformation plan is starting to help families.')).toContain('neurodevelopmental-pathway');
   });
 });
+
+describe('commissioning in other words', () => {
+  it('hears a service that is not commissioned and the commissioning of some services', async () => {
+    expect(await tag('There are gaps in health services. There is no commissioned service to assess learning disabilities.')).toContain('joint-commissioning');
+    expect(await tag('Oversight of health services is weak. The commissioning of some services does not meet demand.')).toContain('joint-commissioning');
+  });
+});
