@@ -641,3 +641,10 @@ describe('commissioning in other words', () => {
     expect(await tag('Oversight of health services is weak. The commissioning of some services does not meet demand.')).toContain('joint-commissioning');
   });
 });
+
+describe('leaders judged on their pace and their own diagnosis', () => {
+  it('hears leaders who have not acted with urgency and weaknesses leaders have identified', async () => {
+    expect(await tag('Partnership leaders have not acted with enough urgency to fix long-standing problems.')).toContain('leadership-governance');
+    expect(await tag('Many new projects tackle the weaknesses that leaders have rightly identified.')).toContain('leadership-governance');
+  });
+});
