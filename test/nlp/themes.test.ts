@@ -648,3 +648,10 @@ describe('leaders judged on their pace and their own diagnosis', () => {
     expect(await tag('Many new projects tackle the weaknesses that leaders have rightly identified.')).toContain('leadership-governance');
   });
 });
+
+describe('SEMH provision', () => {
+  it('is a health service to access, while SEMH needs stay a kind of need', async () => {
+    expect(await tag('Pupils can access a range of social, emotional and mental health provision close to home.')).toContain('health-access');
+    expect(await tag('Pupils with social, emotional and mental health needs are often excluded.')).not.toContain('health-access');
+  });
+});
