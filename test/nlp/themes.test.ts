@@ -655,3 +655,11 @@ describe('SEMH provision', () => {
     expect(await tag('Pupils with social, emotional and mental health needs are often excluded.')).not.toContain('health-access');
   });
 });
+
+describe('joint working, more ways', () => {
+  it('hears joint appointments, a register that brings services together and work in partnership with other services', async () => {
+    expect(await tag('The therapy team assesses children. It offers joint appointments where it can.')).toContain('multi-agency-working');
+    expect(await tag('The register is well established, bringing together the services that help these children.')).toContain('multi-agency-working');
+    expect(await tag('Early help workers give timely support. They work in partnership with social care colleagues.')).toContain('multi-agency-working');
+  });
+});
