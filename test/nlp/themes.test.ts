@@ -663,3 +663,10 @@ describe('joint working, more ways', () => {
     expect(await tag('Early help workers give timely support. They work in partnership with social care colleagues.')).toContain('multi-agency-working');
   });
 });
+
+describe('early years settings as the ones supported', () => {
+  it('does not read support and advice given to early years settings as early identification', async () => {
+    expect(await tag('The council supports schools and early years settings well with advice.')).not.toContain('early-identification');
+    expect(await tag('Early years settings spot speech delays quickly.')).toContain('early-identification');
+  });
+});
