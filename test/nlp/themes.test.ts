@@ -670,3 +670,12 @@ describe('early years settings as the ones supported', () => {
     expect(await tag('Early years settings spot speech delays quickly.')).toContain('early-identification');
   });
 });
+
+describe('joint working as what leaders evaluate', () => {
+  it('reads evaluating joint working, or sharing data for self-evaluation, as leadership rather than joint working', async () => {
+    const themes = await tag('The partnership should evaluate the impact of services and joint working more effectively.');
+    expect(themes).toContain('leadership-governance');
+    expect(themes).not.toContain('multi-agency-working');
+    expect(await tag('Leaders should share accurate data across services to support their self-evaluation.')).not.toContain('multi-agency-working');
+  });
+});
