@@ -570,6 +570,8 @@ describe('parents\' views set against the child\'s', () => {
     const themes = await tag('Transition plans record parents\' views far more fully than the views of their children.');
     expect(themes).toContain('child-voice');
     expect(themes).not.toContain('parent-engagement');
+    // "than" with no views of the child after it is not that contrast.
+    expect(await tag('Parents of more than 200 children told inspectors they were not consulted.')).toContain('parent-engagement');
   });
 
   it('does not read families being signposted to activities as engagement with them', async () => {
