@@ -681,3 +681,10 @@ describe('joint working as what leaders evaluate', () => {
     expect(await tag('Leaders should share accurate data across services to support their self-evaluation.')).not.toContain('multi-agency-working');
   });
 });
+
+describe('ambitious: the leaders, or the outcomes', () => {
+  it('reads ambitious leaders as leadership, not ambitious outcomes for a child', async () => {
+    expect(await tag('Leaders are ambitious for children and young people with SEND.')).toContain('leadership-governance');
+    expect(await tag('Social workers help children in care to achieve ambitious outcomes.')).not.toContain('leadership-governance');
+  });
+});
