@@ -66,6 +66,24 @@ describe('parseInitial2016', () => {
     expect(r.significantWeaknesses.map((i) => i.text)).toEqual(['The late and poor-quality EHC plans.', 'The absence of a joint commissioning strategy.']);
   });
 
+  it('reads the head of a letter converted without layout: the date runs into the addressee, the title into the first sentence', async () => {
+    const head = [
+      'Ofsted',
+      'Piccadilly Gate',
+      '',
+      '12 June 2019',
+      'Ms A Director',
+      'Director of Children\u2019s Services',
+      '',
+      'Joint local area SEND inspection in Anyshire',
+      'Between 13 May 2019 and 17 May 2019, Ofsted and the Care Quality Commission (CQC)',
+      'conducted a joint inspection of the local area of Anyshire.',
+    ].join('\n');
+    const plain = letter2016(true).replace(/^[\s\S]*?(?=Main findings|## Main findings|### Main findings)/, `${head}\n\n`);
+    const r = await extractText(plain);
+    expect(r).toMatchObject({ kind: 'area-send-initial-2016', area: 'Anyshire', letterDate: '2019-06-12' });
+  });
+
   it('reads a letter with no Written Statement of Action', async () => {
     const r = await extractText(letter2016(false));
     expect(r).toMatchObject({ kind: 'area-send-initial-2016', outcome: 'no-wsoa', actionPlan: null, significantWeaknesses: [] });

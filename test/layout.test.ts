@@ -136,6 +136,20 @@ describe('framework headings', () => {
     expect(headings).toEqual(['identifying', 'strengths', 'outcomes', 'strengths']);
   });
 
+  it('keeps the lower-case second line of a wrapped heading with it, so the next heading is not swallowed (text with no blank lines)', async () => {
+    const text = [
+      'The effectiveness of the local area in identifying children and young people\u2019s',
+      'special educational needs and/or disabilities',
+      'Strengths',
+      '\u2022',
+      '',
+      'Health visitors spot needs early.',
+    ].join('\n');
+    const { blocks } = await layoutText(text, 'doc.txt');
+    expect(blocks.filter((b) => b.type === 'heading').map((b) => b.headingId)).toEqual(['identifying', 'strengths']);
+    expect(blocks[0].text).toMatch(/disabilities$/);
+  });
+
   it('does not take a prose line that no framework heading starts with for a heading', async () => {
     const { blocks } = await layoutText(['Leaders know the area well and', 'act on what they find.'].join('\n'), 'doc.txt');
     expect(blocks.map((b) => b.type)).toEqual(['para']);

@@ -302,6 +302,16 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       continue;
     }
 
+    // Text wraps a long framework heading onto a line that starts in lower case ("... in
+    // identifying children and young people's" / "special educational needs ..."): that
+    // line is the heading's, not a paragraph that would swallow the next heading.
+    const headOpen = open as Block | null;
+    if (textual && !heading && headOpen?.type === 'heading' && headOpen.headingId && openLastLine && !bigGap(openLastLine, line) && /^[a-z]/.test(line.text) && !/[.:;!?]$/.test(headOpen.text.trim())) {
+      headOpen.text = joinText(headOpen.text, line.text);
+      openLastLine = line;
+      continue;
+    }
+
     let bullet = splitBullet(line.text, textual);
     const openBlock = open as Block | null;
     if (bullet && /^[\d(]/.test(bullet.marker) && openBlock && openBlock.type !== 'heading' && !endsSentence(openBlock.text) && !bigGap(openLastLine, line)) {

@@ -1,5 +1,6 @@
 /** Fields every family shares: area from the title, dates, outcome language. */
 import outcomeRules from '../rules/outcomes.json' with { type: 'json' };
+import classifyRules from '../rules/classify.json' with { type: 'json' };
 import type { Block } from '../layout/index.js';
 import { cleanText, joinText } from '../layout/text.js';
 import type { NextSteps, Report } from '../types.js';
@@ -37,8 +38,12 @@ export function emptyReport(file: string): Report {
 }
 
 /** The area named by a title such as "Area SEND inspection of X Local Area Partnership". */
+/** The end of a title that ran into the next sentence (src/rules/classify.json titleTails). */
+const TITLE_TAILS = classifyRules.titleTails.patterns.map((p) => new RegExp(p, 'i'));
+
 export function areaFromTitle(title: string): string | null {
-  const t = cleanText(title);
+  let t = cleanText(title);
+  for (const re of TITLE_TAILS) t = t.replace(re, '');
   const m =
     /\b(?:inspection|revisit) (?:in|of)\s+(?:the\s+)?(.+?)(?:\s+local area partnership\b.*|\s+local area\b.*)?$/i.exec(t);
   if (!m) return null;
@@ -87,11 +92,21 @@ export function previousDates(blocks: Block[]): { start: string | null; end: str
   return { start: r?.start ?? null, end: r?.end ?? null };
 }
 
+const LEADING_DATE = /^((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})\s+[A-Z]/;
+
 /** The date printed at the head of a letter: the first block that is only a date. */
 export function letterDate(blocks: Block[], before: Block | null): string | null {
   const stop = before ? blocks.indexOf(before) : 30;
-  for (const b of blocks.slice(0, stop >= 0 ? stop : 30)) {
+  const head = blocks.slice(0, stop >= 0 ? stop : 30);
+  for (const b of head) {
     const d = parseStandaloneDate(b.text);
+    if (d) return d;
+  }
+  // Text without layout runs the date into the addressee ("24 April 2019 Mr J Smith
+  // Director of ..."): a block before the title that opens with a whole date.
+  for (const b of head) {
+    const m = LEADING_DATE.exec(b.text);
+    const d = m ? parseStandaloneDate(m[1]) : null;
     if (d) return d;
   }
   return null;
