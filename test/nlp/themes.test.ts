@@ -688,3 +688,11 @@ describe('ambitious: the leaders, or the outcomes', () => {
     expect(await tag('Social workers help children in care to achieve ambitious outcomes.')).not.toContain('leadership-governance');
   });
 });
+
+describe('data shared at a strategic level; the safeguarding hub', () => {
+  it('reads shared data for strategy as leadership and a referral to the MASH as not joint working in itself', async () => {
+    expect(await tag('The use of shared data at a strategic level is underdeveloped.')).not.toContain('multi-agency-working');
+    expect(await tag('Requests for home education are now sent to the multi-agency safeguarding hub.')).not.toContain('multi-agency-working');
+    expect(await tag('Professionals share information quickly through a common record.')).toContain('multi-agency-working');
+  });
+});
