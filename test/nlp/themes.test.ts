@@ -45,6 +45,7 @@ describe('phrases, masks and context', () => {
 
   it('keeps "education, health and social care" as a list of services, not a judgement of social care (mask)', async () => {
     expect(await tag('Leaders from education, health and social care meet monthly to plan transitions to adult services.')).not.toContain('social-care');
+    expect(await tag('Joint working between education, social care and the police keeps pupils safe.')).not.toContain('social-care');
     expect(await tag('Families wait months for a social care assessment and short breaks are scarce.')).toContain('social-care');
   });
 
