@@ -298,6 +298,8 @@ describe('health services named in other ways', () => {
     expect(await tag('Children wait over a year for speech and language assessments.')).toContain('health-access');
     expect(await tag('Primary care teams offer few appointments to young people with complex needs.')).toContain('health-access');
     expect(await tag('Looked-after children receive their review health assessments on time.')).toContain('health-access');
+    expect(await tag('Funding has been agreed. Audiology services still struggle to see children promptly.')).toContain('health-access');
+    expect(await tag('Leaders have made changes. Some families wait for therapy on waiting lists for a year.')).toContain('health-access');
   });
 });
 
