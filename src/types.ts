@@ -107,7 +107,12 @@ export interface Item {
 }
 
 export interface ItemExplanation {
-  themes: { theme: string; rule: string; words: string; deferred?: boolean }[];
+  /**
+   * Every theme rule that fired: the words it matched and the sentence of the item they
+   * are in (1 = the lead). A hit set aside carries `dropped`, the reason its theme was not
+   * given (a general cue giving way to a specific theme, a framed item's later sentence).
+   */
+  themes: { theme: string; rule: string; words: string; sentence?: number; deferred?: boolean; dropped?: string }[];
   polarity?: { sentence: string; polarity: Polarity; cues: string[] }[];
 }
 

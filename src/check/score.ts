@@ -401,11 +401,15 @@ export function scoreCheck(pairs: { gold: GoldDoc; predicted: Report }[]): Check
           const missing = [...want].filter((t) => !got.has(t));
           const extra = [...got].filter((t) => !want.has(t));
           if (missing.length > 0 || extra.length > 0) {
-            const explained = (predItems[pi] as { explain?: { themes?: { theme: string; rule: string; words: string }[] } }).explain?.themes;
+            const explained = (predItems[pi] as Item).explain?.themes;
+            const hit = (h: NonNullable<typeof explained>[number]) => `${h.rule} "${h.words}"${h.sentence ? ` (sentence ${h.sentence})` : ''}`;
             const why = explained
               ? [
-                  ...extra.map((t) => `+${t}: ${explained.filter((h) => h.theme === t).map((h) => `${h.rule} "${h.words}"`).join('; ')}`),
-                  ...missing.map((t) => `-${t}: no rule matched`),
+                  ...extra.map((t) => `+${t}: ${explained.filter((h) => h.theme === t && !h.dropped).map(hit).join('; ')}`),
+                  ...missing.map((t) => {
+                    const set = explained.filter((h) => h.theme === t && h.dropped);
+                    return set.length ? `-${t}: set aside: ${set.map((h) => `${hit(h)}, ${h.dropped}`).join('; ')}` : `-${t}: no rule matched`;
+                  }),
                 ]
               : undefined;
             themeDiffs.push({ file, item: `${list}[${gi}]`, text: abbreviate(texts[pi]!), expected: [...want].sort(), got: [...got].sort(), ...(why ? { why } : {}) });

@@ -85,6 +85,11 @@ export interface Hit {
   deferTo?: string[];
 }
 
+/** A hit that did not make its theme, and why. */
+export interface DroppedHit extends Hit {
+  droppedFor: string;
+}
+
 interface CompiledRule {
   spec: RuleSpec;
   phrases: RegExp[];
@@ -276,25 +281,42 @@ export class ThemeTagger {
     return out;
   }
 
-  async tag(text: string, list?: string): Promise<{ themes: string[]; hits: Hit[] }> {
+  /**
+   * The item's themes, the hits behind them, and the hits that were set aside with the
+   * reason (a general cue giving way to a specific theme; a later sentence that is the
+   * context of the theme framing the item), so an explanation can say why a theme is
+   * absent as well as why one is present.
+   */
+  async tag(text: string, list?: string): Promise<{ themes: string[]; hits: Hit[]; dropped: DroppedHit[] }> {
     const all = await this.hits(text, list);
+    const dropped: DroppedHit[] = [];
     // Prefer the specific theme to the general one.
     const firm = new Set(all.filter((h) => !h.deferred).map((h) => h.theme));
-    let hits = all.filter((h) => !h.deferred || ![...firm].some((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))));
-    hits = this.dropLeadContext(hits, list);
+    let hits: Hit[] = [];
+    for (const h of all) {
+      const winners = h.deferred ? [...firm].filter((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))) : [];
+      if (winners.length === 0) hits.push(h);
+      else dropped.push({ ...h, droppedFor: `gives way to ${winners.sort().join(', ')}` });
+    }
+    hits = this.dropLeadContext(hits, dropped, list);
     const themes = [...new Set(hits.map((h) => h.theme))].sort();
-    return { themes, hits };
+    return { themes, hits, dropped };
   }
 
   /** A theme that frames the item (leadFramesItem) keeps the themes of later sentences out. */
-  private dropLeadContext(hits: Hit[], list?: string): Hit[] {
+  private dropLeadContext(hits: Hit[], dropped: DroppedHit[], list?: string): Hit[] {
     if (!list) return hits;
     const lead = new Set(hits.filter((h) => h.sentence === 0).map((h) => h.theme));
     if (lead.size !== 1) return hits;
     const [only] = lead;
     const framing = this.themes.find((t) => t.id === only)?.leadFramesItem;
     if (!framing?.lists.has(list)) return hits;
-    return hits.filter((h) => lead.has(h.theme) || framing.keep.has(h.theme));
+    const kept: Hit[] = [];
+    for (const h of hits) {
+      if (lead.has(h.theme) || framing.keep.has(h.theme)) kept.push(h);
+      else dropped.push({ ...h, droppedFor: `a later sentence of a ${list.replace(/s$/, '')} whose lead is ${only} only` });
+    }
+    return kept;
   }
 
   private fire(rule: CompiledRule, sents: string[], stemCache: StemCache, marks: Uint8Array[]): { words: string; sentence: number } | null | typeof NEEDS_GRAMMAR {

@@ -23,13 +23,16 @@ export function taggerFor(rulesFile?: string): Promise<ThemeTagger> {
 }
 
 async function tagItem(item: Item, list: string, tagger: ThemeTagger, opts: NlpOptions, withPolarity: boolean): Promise<void> {
-  const { themes, hits } = await tagger.tag(item.text, list);
+  const { themes, hits, dropped } = await tagger.tag(item.text, list);
   item.themes = themes;
   const pol = withPolarity ? explainPolarity(item.text) : null;
   if (pol) item.polarity = pol.polarity;
   if (opts.explain) {
     item.explain = {
-      themes: hits.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1, ...(h.deferred ? { deferred: true } : {}) })),
+      themes: [
+        ...hits.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1, ...(h.deferred ? { deferred: true } : {}) })),
+        ...dropped.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1, dropped: h.droppedFor })),
+      ],
       ...(pol ? { polarity: pol.sentences.map((s) => ({ sentence: s.text, polarity: s.polarity, cues: s.cues })) } : {}),
     };
   }

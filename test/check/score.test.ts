@@ -235,6 +235,25 @@ describe('scoreCheck: themes', () => {
     expect(r.themeDiffs.map((d) => d.item)).toEqual(['strengths[0]', 'strengths[1]']);
   });
 
+  it('explains each theme difference: the rule and sentence behind an extra theme, and a missed one that was set aside', () => {
+    const gold = goldDoc({ strengths: [g(T.a, { themes: ['leadership-governance', 'workforce'] })] });
+    const explained = item(T.a, {
+      themes: ['parent-engagement', 'workforce'],
+      explain: {
+        themes: [
+          { theme: 'parent-engagement', rule: 'parent-engagement/forum', words: 'parent carer forum', sentence: 2 },
+          { theme: 'workforce', rule: 'workforce/training', words: 'training', sentence: 1 },
+          { theme: 'leadership-governance', rule: 'leadership-governance/general', words: 'strategy', sentence: 1, dropped: 'gives way to workforce' },
+        ],
+      },
+    });
+    const r = scoreCheck([{ gold, predicted: reportFor(gold, { strengths: [explained] }) }]);
+    expect(r.themeDiffs[0].why).toEqual([
+      '+parent-engagement: parent-engagement/forum "parent carer forum" (sentence 2)',
+      '-leadership-governance: set aside: leadership-governance/general "strategy" (sentence 1), gives way to workforce',
+    ]);
+  });
+
   it('treats absent predicted themes as empty and still reports the figure', () => {
     const gold = goldDoc({ strengths: [g(T.a, { themes: ['parent-engagement'] })] });
     const r = scoreCheck([{ gold, predicted: reportFor(gold, { strengths: [item(T.a)] }) }]);

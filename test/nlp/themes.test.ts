@@ -80,6 +80,14 @@ describe('phrases, masks and context', () => {
 });
 
 describe('explanations', () => {
+  it('keeps the hits it set aside, with the reason', async () => {
+    const { themes, dropped } = await builtInTagger().tag('Leaders have not committed to a joint commissioning strategy.');
+    expect(themes).not.toContain('leadership-governance');
+    expect(dropped).toContainEqual(expect.objectContaining({ theme: 'leadership-governance', droppedFor: 'gives way to joint-commissioning' }));
+    const framed = await builtInTagger().tag('The parent carer forum is a strong partner. It helped to redesign short breaks.', 'strengths');
+    expect(framed.dropped).toContainEqual(expect.objectContaining({ theme: 'social-care', sentence: 1, droppedFor: 'a later sentence of a strength whose lead is parent-engagement only' }));
+  });
+
   it('says which rule fired and on which words', async () => {
     const { hits } = await builtInTagger().tag('The local offer website is out of date.');
     expect(hits).toContainEqual({ theme: 'local-offer', rule: 'local-offer/local-offer', words: 'local offer', sentence: 0 });
