@@ -707,3 +707,12 @@ describe('data shared at a strategic level; the safeguarding hub', () => {
     expect(await tag('Professionals share information quickly through a common record.')).toContain('multi-agency-working');
   });
 });
+
+describe('children in care placed away from home', () => {
+  it('are social care, not the sufficiency of school places, when the finding is about their care', async () => {
+    const themes = await tag('Children in care live in stable foster homes or residential special schools out of area.');
+    expect(themes).toContain('social-care');
+    expect(themes).not.toContain('provision-sufficiency');
+    expect(await tag('Too many pupils are placed in residential special schools out of area because there are no local places.')).toContain('provision-sufficiency');
+  });
+});
