@@ -716,3 +716,10 @@ describe('children in care placed away from home', () => {
     expect(await tag('Too many pupils are placed in residential special schools out of area because there are no local places.')).toContain('provision-sufficiency');
   });
 });
+
+describe('identifying needs, in more wordings', () => {
+  it('hears identifying the individual needs of children and identifying and supporting their needs', async () => {
+    expect(await tag('Practitioners work well to identify the individual needs of children who have just arrived.')).toContain('early-identification');
+    expect(await tag('Some school staff lack the expertise to identify and support children\'s needs.')).toContain('early-identification');
+  });
+});
