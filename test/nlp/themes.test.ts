@@ -723,3 +723,10 @@ describe('identifying needs, in more wordings', () => {
     expect(await tag('Some school staff lack the expertise to identify and support children\'s needs.')).toContain('early-identification');
   });
 });
+
+describe('services kept informed', () => {
+  it('reads schools or GPs not kept informed as information sharing between services', async () => {
+    expect(await tag('Leaders do not always keep schools informed when a pupil moves placement.')).toContain('multi-agency-working');
+    expect(await tag('Exclusions are high. GPs are not routinely told when a child leaves school.')).toContain('multi-agency-working');
+  });
+});
