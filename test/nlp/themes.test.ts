@@ -730,3 +730,10 @@ describe('services kept informed', () => {
     expect(await tag('Exclusions are high. GPs are not routinely told when a child leaves school.')).toContain('multi-agency-working');
   });
 });
+
+describe('"too early to evaluate"', () => {
+  it('is the inspectors saying the effect is not known yet, not a judgement of leaders\' evaluation', async () => {
+    expect(await tag('Results are low. A new plan is in place, but it is too early to evaluate its effect.')).not.toContain('leadership-governance');
+    expect(await tag('Leaders do not evaluate the impact of their work.')).toContain('leadership-governance');
+  });
+});
