@@ -737,3 +737,10 @@ describe('"too early to evaluate"', () => {
     expect(await tag('Leaders do not evaluate the impact of their work.')).toContain('leadership-governance');
   });
 });
+
+describe('what health practitioners do not do', () => {
+  it('is joint working when it is contributing, sharing or attending, not any shortcoming', async () => {
+    expect(await tag('Health practitioners do not always contribute to annual reviews.')).toContain('multi-agency-working');
+    expect(await tag('Health practitioners are not always using outcome measures after an intervention.')).not.toContain('multi-agency-working');
+  });
+});
