@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateRange, parseNumber, parseStandaloneDate } from '../src/parse/dates.js';
+import { parseDateRange, parseLeadingDate, parseNumber, parseStandaloneDate } from '../src/parse/dates.js';
 
 describe('dates as inspection documents write them', () => {
   it.each([
@@ -24,6 +24,9 @@ describe('dates as inspection documents write them', () => {
   it('reads a letter date line and numbers in words', () => {
     expect(parseStandaloneDate('27 March 2020')).toBe('2020-03-27');
     expect(parseStandaloneDate('Inspectors visited on 27 March 2020')).toBeNull();
+    expect(parseLeadingDate('24 April 2019 Mr J Smith Director of Education')).toBe('2019-04-24');
+    expect(parseLeadingDate('24 April 2019 and then')).toBeNull();
+    expect(parseLeadingDate('Between 24 April 2019 and 26 April 2019')).toBeNull();
     expect(parseNumber('eighteen')).toBe(18);
     expect(parseNumber('5')).toBe(5);
   });

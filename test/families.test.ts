@@ -56,6 +56,20 @@ Yours sincerely
 A Inspector
 `;
 
+/** The head of a monitoring report with an insufficient-progress outcome: title, dates, outcome, then the areas. */
+const MONITORING_HEAD = `# Area SEND monitoring inspection of Anyshire Local Area Partnership
+
+Inspection dates: 3 to 5 March 2025
+
+Date of previous full inspection: 8 to 12 January 2024
+
+## Inspection outcome
+
+The local area partnership has not made sufficient progress in addressing the areas for priority action identified at the last full inspection.
+
+## Areas for priority action
+`;
+
 describe('parseInitial2016', () => {
   it('reads a letter that requires a Written Statement of Action', async () => {
     const r = await extractText(letter2016(true));
@@ -219,18 +233,7 @@ The local area partnership's arrangements lead to inconsistent experiences and o
   });
 
   it('reads a monitoring inspection', async () => {
-    const r = await extractText(`# Area SEND monitoring inspection of Anyshire Local Area Partnership
-
-Inspection dates: 3 to 5 March 2025
-
-Date of previous full inspection: 8 to 12 January 2024
-
-## Inspection outcome
-
-The local area partnership has not made sufficient progress in addressing the areas for priority action identified at the last full inspection.
-
-## Areas for priority action
-
+    const r = await extractText(`${MONITORING_HEAD}
 ### Area for priority action 1: Leaders should make plans on time.
 
 Plans are still late. The partnership has made limited progress.
@@ -247,18 +250,7 @@ Waits are shorter. The partnership has made sufficient progress.
   });
 
   it('judges each area of a monitoring inspection that restates its areas as table rows', async () => {
-    const r = await extractText(`# Area SEND monitoring inspection of Anyshire Local Area Partnership
-
-Inspection dates: 3 to 5 March 2025
-
-Date of previous full inspection: 8 to 12 January 2024
-
-## Inspection outcome
-
-The local area partnership has not made sufficient progress in addressing the areas for priority action identified at the last full inspection.
-
-## Areas for priority action
-
+    const r = await extractText(`${MONITORING_HEAD}
 | Responsible body | Area for priority action |
 | --- | --- |
 | Anyshire Council | Leaders should make plans on time. |

@@ -220,7 +220,11 @@ export class ThemeTagger {
   /** Which phrases and masks could match an item, from the words it holds. */
   private readonly index: LiteralIndex;
 
+  /** Each framing theme's lead frame (leadFramesItem), by theme id. */
+  private readonly frames: Map<string, NonNullable<CompiledTheme['leadFramesItem']>>;
+
   constructor(private readonly themes: CompiledTheme[]) {
+    this.frames = new Map(themes.flatMap((t) => (t.leadFramesItem ? [[t.id, t.leadFramesItem] as const] : [])));
     const sources: string[] = [];
     for (const t of themes) {
       for (const r of t.rules) r.phrases.forEach((re, i) => (sources[r.phraseIds[i]] = re.source));
@@ -291,10 +295,10 @@ export class ThemeTagger {
     const all = await this.hits(text, list);
     const dropped: DroppedHit[] = [];
     // Prefer the specific theme to the general one.
-    const firm = new Set(all.filter((h) => !h.deferred).map((h) => h.theme));
+    const firm = [...new Set(all.filter((h) => !h.deferred).map((h) => h.theme))];
     let hits: Hit[] = [];
     for (const h of all) {
-      const winners = h.deferred ? [...firm].filter((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))) : [];
+      const winners = h.deferred ? firm.filter((t) => t !== h.theme && (!h.deferTo || h.deferTo.includes(t))) : [];
       if (winners.length === 0) hits.push(h);
       else dropped.push({ ...h, droppedFor: `gives way to ${winners.sort().join(', ')}` });
     }
@@ -309,7 +313,7 @@ export class ThemeTagger {
     const lead = new Set(hits.filter((h) => h.sentence === 0).map((h) => h.theme));
     if (lead.size !== 1) return hits;
     const [only] = lead;
-    const framing = this.themes.find((t) => t.id === only)?.leadFramesItem;
+    const framing = this.frames.get(only);
     if (!framing?.lists.has(list)) return hits;
     const kept: Hit[] = [];
     for (const h of hits) {

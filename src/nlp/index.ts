@@ -5,7 +5,7 @@
 import type { Item, Report } from '../types.js';
 import { ITEM_LISTS } from '../types.js';
 import { explainPolarity } from './polarity.js';
-import { loadTagger, type ThemeTagger } from './themes.js';
+import { loadTagger, type Hit, type ThemeTagger } from './themes.js';
 
 export interface NlpOptions {
   /** A user rule file extending the built-in theme rules. */
@@ -22,6 +22,11 @@ export function taggerFor(rulesFile?: string): Promise<ThemeTagger> {
   return taggers.get(key)!;
 }
 
+/** A hit as `explain` shows it: sentences counted from 1, the lead. */
+function explainHit(h: Hit): { theme: string; rule: string; words: string; sentence: number } {
+  return { theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1 };
+}
+
 async function tagItem(item: Item, list: string, tagger: ThemeTagger, opts: NlpOptions, withPolarity: boolean): Promise<void> {
   const { themes, hits, dropped } = await tagger.tag(item.text, list);
   item.themes = themes;
@@ -30,8 +35,8 @@ async function tagItem(item: Item, list: string, tagger: ThemeTagger, opts: NlpO
   if (opts.explain) {
     item.explain = {
       themes: [
-        ...hits.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1, ...(h.deferred ? { deferred: true } : {}) })),
-        ...dropped.map((h) => ({ theme: h.theme, rule: h.rule, words: h.words, sentence: h.sentence + 1, dropped: h.droppedFor })),
+        ...hits.map((h) => ({ ...explainHit(h), ...(h.deferred ? { deferred: true } : {}) })),
+        ...dropped.map((h) => ({ ...explainHit(h), dropped: h.droppedFor })),
       ],
       ...(pol ? { polarity: pol.sentences.map((s) => ({ sentence: s.text, polarity: s.polarity, cues: s.cues })) } : {}),
     };

@@ -4,7 +4,7 @@ import classifyRules from '../rules/classify.json' with { type: 'json' };
 import type { Block } from '../layout/index.js';
 import { cleanText, joinText } from '../layout/text.js';
 import type { NextSteps, Report } from '../types.js';
-import { parseDateRange, parseNumber, parseStandaloneDate } from './dates.js';
+import { parseDateRange, parseLeadingDate, parseNumber, parseStandaloneDate } from './dates.js';
 
 export const PARSER_VERSION = '1.1.0';
 
@@ -37,10 +37,10 @@ export function emptyReport(file: string): Report {
   };
 }
 
-/** The area named by a title such as "Area SEND inspection of X Local Area Partnership". */
 /** The end of a title that ran into the next sentence (src/rules/classify.json titleTails). */
 const TITLE_TAILS = classifyRules.titleTails.patterns.map((p) => new RegExp(p, 'i'));
 
+/** The area named by a title such as "Area SEND inspection of X Local Area Partnership". */
 export function areaFromTitle(title: string): string | null {
   let t = cleanText(title);
   for (const re of TITLE_TAILS) t = t.replace(re, '');
@@ -92,8 +92,6 @@ export function previousDates(blocks: Block[]): { start: string | null; end: str
   return { start: r?.start ?? null, end: r?.end ?? null };
 }
 
-const LEADING_DATE = /^((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})\s+[A-Z]/;
-
 /** The date printed at the head of a letter: the first block that is only a date. */
 export function letterDate(blocks: Block[], before: Block | null): string | null {
   const stop = before ? blocks.indexOf(before) : 30;
@@ -105,8 +103,7 @@ export function letterDate(blocks: Block[], before: Block | null): string | null
   // Text without layout runs the date into the addressee ("24 April 2019 Mr J Smith
   // Director of ..."): a block before the title that opens with a whole date.
   for (const b of head) {
-    const m = LEADING_DATE.exec(b.text);
-    const d = m ? parseStandaloneDate(m[1]) : null;
+    const d = parseLeadingDate(b.text);
     if (d) return d;
   }
   return null;

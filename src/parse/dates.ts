@@ -51,11 +51,24 @@ export function parseDateRange(text: string): DateRange | null {
   return null;
 }
 
+const WEEKDAY = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?';
+const STANDALONE = new RegExp(`^${WEEKDAY}${SINGLE.source}$`, 'i');
+const LEADING = new RegExp(`^${WEEKDAY}${SINGLE.source}\\s+`, 'i');
+
 /** A text that is nothing but a date (a letter's date line). */
 export function parseStandaloneDate(text: string): string | null {
   const t = text.trim().replace(/^(?:date:?\s*)/i, '').replace(/[.,]$/, '');
-  const m = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?${SINGLE.source}$`, 'i').exec(t);
+  const m = STANDALONE.exec(t);
   return m ? iso(m[1], m[2], m[3]) : null;
+}
+
+/**
+ * A date that opens a text and runs into a capitalised next line ("24 April 2019 Mr J
+ * Smith ..."): a letter's date line in text converted without layout.
+ */
+export function parseLeadingDate(text: string): string | null {
+  const m = LEADING.exec(text);
+  return m && /[A-Z]/.test(text[m[0].length] ?? '') ? iso(m[1], m[2], m[3]) : null;
 }
 
 export function allDates(text: string): string[] {
