@@ -744,3 +744,13 @@ describe('what health practitioners do not do', () => {
     expect(await tag('Health practitioners are not always using outcome measures after an intervention.')).not.toContain('multi-agency-working');
   });
 });
+
+describe('the move from children\'s to adult health services', () => {
+  it('is preparation for adulthood; health access only when a named service is judged', async () => {
+    const generic = await tag('Planning is weak for young people who move between children\'s and adults\' health services.');
+    expect(generic).toContain('preparation-for-adulthood');
+    expect(generic).not.toContain('health-access');
+    expect(await tag('Some young people lose support as they move from children\'s to adult mental health services.')).toContain('preparation-for-adulthood');
+    expect(await tag('Young people wait months for CAMHS, and the move to adult health services is poorly planned.')).toContain('health-access');
+  });
+});
