@@ -754,3 +754,11 @@ describe('the move from children\'s to adult health services', () => {
     expect(await tag('Young people wait months for CAMHS, and the move to adult health services is poorly planned.')).toContain('health-access');
   });
 });
+
+describe('a plan\'s picture across education, health and care', () => {
+  it('is what the three services bring to the plan, so joint working too', async () => {
+    expect(await tag('EHC plans do not give a holistic view of the young person\'s needs and provision across education, health and social care.')).toContain('multi-agency-working');
+    expect(await tag('Some health visitors are told of annual reviews too late to send advice for the EHC plan.')).toContain('multi-agency-working');
+    expect(await tag('EHC plans are finalised late.')).not.toContain('multi-agency-working');
+  });
+});
