@@ -762,3 +762,10 @@ describe('a plan\'s picture across education, health and care', () => {
     expect(await tag('EHC plans are finalised late.')).not.toContain('multi-agency-working');
   });
 });
+
+describe('leaders who plan or work strategically', () => {
+  it('is strategic leadership, whatever the plan is for', async () => {
+    expect(await tag('Leaders do not plan strategically for the growing number of children with complex medical needs.')).toContain('leadership-governance');
+    expect(await tag('The designated officer works strategically across the partnership.')).toContain('leadership-governance');
+  });
+});
