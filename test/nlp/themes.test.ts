@@ -769,3 +769,11 @@ describe('leaders who plan or work strategically', () => {
     expect(await tag('The designated officer works strategically across the partnership.')).toContain('leadership-governance');
   });
 });
+
+describe('oversight of children placed away, anywhere in the finding', () => {
+  it('is casework even when the monitoring is told in a later sentence', async () => {
+    expect(await tag('Leaders keep close track of children who attend special schools outside the borough. They monitor attendance and visit often.')).not.toContain('leadership-governance');
+    expect(await tag('Pupils placed in local authority-commissioned AP receive suitable oversight.')).not.toContain('leadership-governance');
+    expect(await tag('Leaders monitor the quality of the short breaks offer.')).toContain('leadership-governance');
+  });
+});
