@@ -777,3 +777,12 @@ describe('oversight of children placed away, anywhere in the finding', () => {
     expect(await tag('Leaders monitor the quality of the short breaks offer.')).toContain('leadership-governance');
   });
 });
+
+describe('the population named by a condition, in more shapes', () => {
+  it('is who the children are, not the pathway, when an age, "identified with" or a plan comes between', async () => {
+    expect(await tag('Groups help young people aged 16 to 25 who are neurodivergent to make friends.')).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('Some pupils identified with SEMH and ASD are placed in unsuitable provision.')).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('More places are planned for the rise in children with EHC plans for autism spectrum disorder.')).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('Children identified with autism wait two years for an ADHD assessment.')).toContain('neurodevelopmental-pathway');
+  });
+});
