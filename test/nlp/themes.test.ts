@@ -786,3 +786,12 @@ describe('the population named by a condition, in more shapes', () => {
     expect(await tag('Children identified with autism wait two years for an ADHD assessment.')).toContain('neurodevelopmental-pathway');
   });
 });
+
+describe('mental health as the children\'s needs or the subject of training', () => {
+  it('is not a judgement of access to mental health services', async () => {
+    expect(await tag('Schools value the mental health and well-being training the area provides.')).not.toContain('health-access');
+    expect(await tag('More pupils are presenting with poor mental health, and the psychology service trains staff to support them.')).not.toContain('health-access');
+    expect(await tag('Children with mental health concerns are reviewed at monthly panels.')).not.toContain('health-access');
+    expect(await tag('Young people wait too long for mental health support.')).toContain('health-access');
+  });
+});
