@@ -795,3 +795,12 @@ describe('mental health as the children\'s needs or the subject of training', ()
     expect(await tag('Young people wait too long for mental health support.')).toContain('health-access');
   });
 });
+
+describe('therapists as the ones who consult parents', () => {
+  it('is engagement with parents, not access to therapy', async () => {
+    const themes = await tag('Parents are rarely consulted by occupational therapists before an assessment. Therapists contact families only after the report is written.');
+    expect(themes).toContain('parent-engagement');
+    expect(themes).not.toContain('health-access');
+    expect(await tag('Parents are not told how long the wait for occupational therapy will be.')).toContain('health-access');
+  });
+});
