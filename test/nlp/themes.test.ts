@@ -804,3 +804,11 @@ describe('therapists as the ones who consult parents', () => {
     expect(await tag('Parents are not told how long the wait for occupational therapy will be.')).toContain('health-access');
   });
 });
+
+describe('aspirations that are the adults\' or a service\'s aim', () => {
+  it('is not the voice of the child; aspirations written into plans are', async () => {
+    expect(await tag('Leaders have high aspirations for children in care with SEND.')).not.toContain('child-voice');
+    expect(await tag('The services leaders commission meet the needs and aspirations of young people.')).not.toContain('child-voice');
+    expect(await tag('Plans rarely capture what young people want: their aspirations are missing.')).toContain('child-voice');
+  });
+});
