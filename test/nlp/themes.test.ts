@@ -812,3 +812,14 @@ describe('aspirations that are the adults\' or a service\'s aim', () => {
     expect(await tag('Plans rarely capture what young people want: their aspirations are missing.')).toContain('child-voice');
   });
 });
+
+describe('what a plan focuses on, and parents\' own jobs', () => {
+  it('reads a plan focused on educational outcomes as plan quality, not attainment', async () => {
+    expect(await tag('The focus in many EHC plans is on educational outcomes, and health needs are thin.')).not.toContain('educational-outcomes');
+    expect(await tag('Educational outcomes for pupils with SEN support are low.')).toContain('educational-outcomes');
+  });
+  it('reads parents giving up work as the family\'s situation, not the young person\'s employment', async () => {
+    expect(await tag('Some parents have had to give up paid employment to care for their child at home.')).not.toContain('preparation-for-adulthood');
+    expect(await tag('Few young people with SEND move into paid employment.')).toContain('preparation-for-adulthood');
+  });
+});
