@@ -823,3 +823,12 @@ describe('what a plan focuses on, and parents\' own jobs', () => {
     expect(await tag('Few young people with SEND move into paid employment.')).toContain('preparation-for-adulthood');
   });
 });
+
+describe('CAMHS or paediatrics as the provider of a neurodevelopmental pathway', () => {
+  it('is the pathway, not access to mental health services', async () => {
+    const themes = await tag('The autism pathway, delivered by the Child and Adolescent Mental Health Service, has been redesigned and waiting times have fallen.');
+    expect(themes).toContain('neurodevelopmental-pathway');
+    expect(themes).not.toContain('health-access');
+    expect(await tag('Waits for CAMHS are long.')).toContain('health-access');
+  });
+});
