@@ -832,3 +832,11 @@ describe('CAMHS or paediatrics as the provider of a neurodevelopmental pathway',
     expect(await tag('Waits for CAMHS are long.')).toContain('health-access');
   });
 });
+
+describe('a hospital as the place where something else happens', () => {
+  it('is context, not a judgement of health services', async () => {
+    expect(await tag('Colleges arrange supported internships at a local hospital.')).not.toContain('health-access');
+    expect(await tag('Young people helped design child-friendly spaces in the hospital.')).not.toContain('health-access');
+    expect(await tag('Too many children with learning disabilities are admitted to hospital.')).toContain('health-access');
+  });
+});
