@@ -840,3 +840,13 @@ describe('a hospital as the place where something else happens', () => {
     expect(await tag('Too many children with learning disabilities are admitted to hospital.')).toContain('health-access');
   });
 });
+
+describe('quality assurance of placements away from home', () => {
+  it('is casework when the finding is about children placed in residential or out-of-area settings', async () => {
+    expect(await tag('Children placed in residential special schools are visited often. Quality assurance staff check each placement.')).not.toContain('leadership-governance');
+    expect(await tag('Leaders have no quality assurance of the advice written for EHC plans.')).toContain('leadership-governance');
+  });
+  it('keeps the partnership board as leadership even when the finding names such placements', async () => {
+    expect(await tag('The SEND partnership board has little grip on outcomes. Too many pupils are placed out of area.')).toContain('leadership-governance');
+  });
+});
