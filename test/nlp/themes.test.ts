@@ -850,3 +850,11 @@ describe('quality assurance of placements away from home', () => {
     expect(await tag('The SEND partnership board has little grip on outcomes. Too many pupils are placed out of area.')).toContain('leadership-governance');
   });
 });
+
+describe('children with or without a diagnosis, as a population', () => {
+  it('names who is supported, not the diagnostic pathway', async () => {
+    expect(await tag('Children without a formal diagnosis of autism can still get a key worker.')).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('The register misses those who do not yet have a diagnosis of ADHD.')).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('Families wait two years for a diagnosis of autism.')).toContain('neurodevelopmental-pathway');
+  });
+});
