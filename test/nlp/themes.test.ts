@@ -836,6 +836,7 @@ describe('CAMHS or paediatrics as the provider of a neurodevelopmental pathway',
 describe('a hospital as the place where something else happens', () => {
   it('is context, not a judgement of health services', async () => {
     expect(await tag('Colleges arrange supported internships at a local hospital.')).not.toContain('health-access');
+    expect(await tag('The internship programme run with the hospital trust leads to paid jobs.')).not.toContain('health-access');
     expect(await tag('Young people helped design child-friendly spaces in the hospital.')).not.toContain('health-access');
     expect(await tag('Too many children with learning disabilities are admitted to hospital.')).toContain('health-access');
   });
