@@ -859,3 +859,28 @@ describe('children with or without a diagnosis, as a population', () => {
     expect(await tag('Families wait two years for a diagnosis of autism.')).toContain('neurodevelopmental-pathway');
   });
 });
+
+describe('names that contain a theme word', () => {
+  it('reads the clinical commissioning group as an organisation, not a judgement of commissioning', async () => {
+    expect(await tag('The local authority and the clinical commissioning group work well together.')).not.toContain('joint-commissioning');
+    expect(await tag('The clinical commissioning group has no joint commissioning strategy.')).toContain('joint-commissioning');
+  });
+  it('reads a consultant as a doctor, not as children being consulted', async () => {
+    expect(await tag('Children with complex health needs are seen by hospital consultants.')).not.toContain('child-voice');
+    expect(await tag('Young people are consulted on changes to the short breaks offer.')).toContain('child-voice');
+  });
+});
+
+describe('outcomes that are not ambitious', () => {
+  it('is the quality of the plan, not the leaders\' ambition', async () => {
+    expect(await tag('Many EHC plans are vague and their outcomes are not always ambitious.')).not.toContain('leadership-governance');
+  });
+});
+
+describe('therapists sharing records', () => {
+  it('is information sharing between professionals, not access to therapy', async () => {
+    const themes = await tag('A common electronic record for therapists and school nurses means that information is passed on quickly.');
+    expect(themes).toContain('multi-agency-working');
+    expect(themes).not.toContain('health-access');
+  });
+});
