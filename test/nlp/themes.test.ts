@@ -884,3 +884,26 @@ describe('therapists sharing records', () => {
     expect(themes).not.toContain('health-access');
   });
 });
+
+describe('social care as a contributor to plans', () => {
+  it('is joint working on the plan, not social care for the family', async () => {
+    const themes = await tag('Leaders should make sure that EHC plans include timely contributions from social care.');
+    expect(themes).toContain('ehc-plans');
+    expect(themes).not.toContain('social-care');
+    expect(await tag('Social workers are not routinely asked for advice when an EHC plan is drafted.')).toContain('multi-agency-working');
+  });
+});
+
+describe('more population and capacity shapes', () => {
+  it('reads young people of an age with EHC plans as the population', async () => {
+    expect(await tag('Leaders do not know how many young people aged 19 to 25 with EHC plans move into work.')).not.toContain('ehc-plans');
+  });
+  it('reads school places close to capacity as sufficiency, not the workforce', async () => {
+    expect(await tag('Special schools are already close to capacity.')).not.toContain('workforce');
+  });
+  it('reads coordinated training as workforce development, not joint working', async () => {
+    const themes = await tag('Training for school staff is not coordinated across the partnership.');
+    expect(themes).toContain('workforce');
+    expect(themes).not.toContain('multi-agency-working');
+  });
+});
