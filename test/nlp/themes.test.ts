@@ -907,3 +907,20 @@ describe('more population and capacity shapes', () => {
     expect(themes).not.toContain('multi-agency-working');
   });
 });
+
+describe('evaluation that is not the leaders\' self-evaluation', () => {
+  it('reads professionals evaluating a child\'s provision as casework', async () => {
+    expect(await tag('The professional network is effective in reviewing and evaluating provision for each child.')).not.toContain('leadership-governance');
+  });
+  it('reads sharing and using information about children as information sharing', async () => {
+    expect(await tag('Leaders do not consistently share and use information about children with SEND.')).not.toContain('leadership-governance');
+  });
+  it('reads gathering views to inform evaluation as the voice of the child', async () => {
+    const themes = await tag('Leaders should gather the views of young people and use these views to inform the evaluation of services.');
+    expect(themes).toContain('child-voice');
+    expect(themes).not.toContain('leadership-governance');
+  });
+  it('still reads leaders evaluating their services as leadership', async () => {
+    expect(await tag('Leaders evaluate the impact of their services accurately.')).toContain('leadership-governance');
+  });
+});
