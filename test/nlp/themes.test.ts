@@ -924,3 +924,12 @@ describe('evaluation that is not the leaders\' self-evaluation', () => {
     expect(await tag('Leaders evaluate the impact of their services accurately.')).toContain('leadership-governance');
   });
 });
+
+describe('young people as partners, and transitions up to 25', () => {
+  it('reads young people engaged as co-production partners as their voice', async () => {
+    expect(await tag('There is more to do to engage all young people with SEND as co-production partners.')).toContain('child-voice');
+  });
+  it('reads transitions from birth to 25 as preparation for adulthood', async () => {
+    expect(await tag('Leaders should plan high-quality transitions for children and young people from birth to 25.')).toContain('preparation-for-adulthood');
+  });
+});
