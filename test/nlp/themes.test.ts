@@ -933,3 +933,17 @@ describe('young people as partners, and transitions up to 25', () => {
     expect(await tag('Leaders should plan high-quality transitions for children and young people from birth to 25.')).toContain('preparation-for-adulthood');
   });
 });
+
+describe('the voice of the child, in plans and in feedback', () => {
+  it('hears feedback from children listened to, their voice gathered, and plans reflecting their aspirations', async () => {
+    expect(await tag('Leaders have listened to feedback from children and young people to shape the new offer.')).toContain('child-voice');
+    expect(await tag('For these children, their voice is gathered and reflected in assessments.')).toContain('child-voice');
+    expect(await tag('Pathway plans for young people reflect their capabilities and aspirations.')).toContain('child-voice');
+  });
+});
+
+describe('partners working together to commission', () => {
+  it('is joint commissioning', async () => {
+    expect(await tag('Partners work together to commission and deliver mental health services.')).toContain('joint-commissioning');
+  });
+});
