@@ -936,9 +936,9 @@ describe('young people as partners, and transitions up to 25', () => {
 
 describe('the voice of the child, in plans and in feedback', () => {
   it('hears feedback from children listened to, their voice gathered, and plans reflecting their aspirations', async () => {
-    expect(await tag('Leaders have listened to feedback from children and young people to shape the new offer.')).toContain('child-voice');
-    expect(await tag('For these children, their voice is gathered and reflected in assessments.')).toContain('child-voice');
-    expect(await tag('Pathway plans for young people reflect their capabilities and aspirations.')).toContain('child-voice');
+    expect(await tag('The short breaks offer has changed. Leaders have listened to feedback from children and young people to shape it.')).toContain('child-voice');
+    expect(await tag('Early help is effective. For these children, their voice is gathered and reflected in assessments.')).toContain('child-voice');
+    expect(await tag('The disabilities team is effective. Pathway plans for young people reflect their capabilities and aspirations.')).toContain('child-voice');
   });
 });
 
