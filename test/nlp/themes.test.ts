@@ -947,3 +947,10 @@ describe('partners working together to commission', () => {
     expect(await tag('Partners work together to commission and deliver mental health services.')).toContain('joint-commissioning');
   });
 });
+
+describe('placed by the local authority', () => {
+  it('is not a placement in a local school', async () => {
+    expect(await tag('Pupils placed in local authority-commissioned AP are safe.')).not.toContain('provision-sufficiency');
+    expect(await tag('More pupils are now placed in local special schools.')).toContain('provision-sufficiency');
+  });
+});
