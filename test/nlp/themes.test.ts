@@ -954,3 +954,10 @@ describe('placed by the local authority', () => {
     expect(await tag('More pupils are now placed in local special schools.')).toContain('provision-sufficiency');
   });
 });
+
+describe('professionals and families, in more wordings', () => {
+  it('hears professionals working in partnership with parents, and responding to families', async () => {
+    expect(await tag('Children in care are well supported. Professionals work in partnership with parents and carers.')).toContain('parent-engagement');
+    expect(await tag('Practitioners work together well. They listen and respond quickly to children, young people and their families.')).toContain('parent-engagement');
+  });
+});
