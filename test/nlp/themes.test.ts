@@ -961,3 +961,11 @@ describe('professionals and families, in more wordings', () => {
     expect(await tag('Practitioners work together well. They listen and respond quickly to children, young people and their families.')).toContain('parent-engagement');
   });
 });
+
+describe('what practitioners know, in more wordings', () => {
+  it('is the workforce', async () => {
+    expect(await tag('Needs are sometimes missed. This is due to a lack of understanding of autism by some practitioners.')).toContain('workforce');
+    expect(await tag('Support is well promoted. As a result, social workers have a secure understanding of the services available.')).toContain('workforce');
+    expect(await tag('An outreach service helps to develop professional knowledge across the area.')).toContain('workforce');
+  });
+});
