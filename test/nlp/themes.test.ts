@@ -969,3 +969,14 @@ describe('what practitioners know, in more wordings', () => {
     expect(await tag('An outreach service helps to develop professional knowledge across the area.')).toContain('workforce');
   });
 });
+
+describe('a child who has a plan, and nurses on different systems', () => {
+  it('reads "when a child has an EHC plan" as who the child is', async () => {
+    expect(await tag('GPs are not routinely told when a child has an EHC plan.')).not.toContain('ehc-plans');
+  });
+  it('reads nurses using different record systems as information sharing', async () => {
+    const themes = await tag('Health visitors and school nurses use different electronic record systems.');
+    expect(themes).toContain('multi-agency-working');
+    expect(themes).not.toContain('health-access');
+  });
+});
