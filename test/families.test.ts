@@ -270,6 +270,60 @@ Waits have grown. The local area partnership has not made sufficient progress in
   });
 });
 
+describe('parseMonitoring2023 from plain text that lost its tables', () => {
+  it('reads each area under its repeated label, with the body before it and the evaluation after a run-in "Progress"', async () => {
+    const r = await extractText(
+      `Area SEND monitoring inspection of
+Anyshire Local Area Partnership
+Inspection dates:
+
+3 to 5 March 2025
+
+Date of previous full inspection:
+
+8 to 12 January 2024
+
+Monitoring inspection outcome
+The local area partnership has not made sufficient progress in addressing the areas for
+priority action identified at the last full inspection.
+
+Areas for priority action
+Each area is set out below with the progress made.
+Responsible body
+Anyshire Council and
+NHS Anyshire ICB
+
+Area for priority action
+Leaders should make EHC plans on time. They should ensure that:
+• plans are issued within 20 weeks
+• advice from health arrives on time
+
+Progress
+Plans now arrive within 20 weeks. The local area partnership has made sufficient progress in
+addressing this area for priority action.
+Responsible body
+NHS Anyshire ICB
+
+Area for priority action
+Leaders should cut waits for therapy.
+
+Progress
+Waits have grown. The local area partnership has not made sufficient progress in addressing
+this area for priority action.
+
+Next steps
+The partnership should update its plan.
+`,
+      'anyshire-monitoring.txt',
+    );
+    expect(r.kind).toBe('area-send-monitoring-2023');
+    expect(r.priorityActions.map((p) => [p.text, p.body, p.progress])).toEqual([
+      ['Leaders should make EHC plans on time. They should ensure that: plans are issued within 20 weeks advice from health arrives on time', 'Anyshire Council and NHS Anyshire ICB', 'sufficient'],
+      ['Leaders should cut waits for therapy.', 'NHS Anyshire ICB', 'insufficient'],
+    ]);
+  });
+});
+
 describe('documents that are not SEND inspections', () => {
   it('skips a news story that quotes inspection language, with a reason', async () => {
     const r = await extractText(`Council told to improve support for children with SEND

@@ -64,6 +64,8 @@ const HEADING_STARTS: string[] | null = (() => {
 const mayStartHeading = (key: string) => HEADING_STARTS === null || HEADING_STARTS.some((s) => key.startsWith(s));
 const mayBeginHeading = (key: string) => HEADING_STARTS === null || HEADING_STARTS.some((s) => key.startsWith(s) || s.startsWith(key));
 const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
+/** The rule of a paragraph that opens a recommendation straight after a sub-point: it is not that sub-point's rest. */
+const RECOMMENDATION_AFTER_POINT = 'para:recommendation-after-point';
 const TABLES = headingRules.tableHeaders.map((t) => ({ id: t.id, res: t.columns.map((p) => new RegExp(p)) }));
 
 export function matchHeading(text: string): string | undefined {
@@ -160,6 +162,8 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
   const blocks: Block[] = [];
   let open: Block | null = null;
   let openLastLine: Line | null = null;
+  // The next paragraph opens a recommendation straight after a sub-point (set where the bullet is ended).
+  let recommendationAfterPoint = false;
   let table: { id: string; boundary: number; rowOpen: boolean; lastLeft: boolean } | null = null;
 
   const push = (b: Block, line: Line) => {
@@ -343,15 +347,22 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
         // Plain text often wraps a bullet at column 0; but a line left of the bullet's own marker is not its text.
         if (cur.type === 'bullet') continues = line.x > cur.x + tol || (textual && line.x >= cur.x - tol);
         else continues = Math.abs(line.x - cur.x) <= tol + 8 || (line.x > cur.x && line.x - cur.x < 40);
+        // "Would the next word have fitted?" A short line ends what it is part of.
+        const nextWord = line.text.split(' ')[0];
+        const room = (m.rightEdge.get(last.page) ?? last.right) - last.right;
+        const needed = textual ? (nextWord.length + 2) * CHAR_WIDTH : (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize;
         if (continues && endsSentence(last.text) && /^[A-Z"'(]/.test(line.text) && opts.format !== 'markdown') {
-          // "Would the next word have fitted?" A short line after a full stop ends a paragraph.
-          const nextWord = line.text.split(' ')[0];
-          const room = (m.rightEdge.get(last.page) ?? last.right) - last.right;
-          const needed = textual ? (nextWord.length + 2) * CHAR_WIDTH : (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize;
+          // After a full stop: a paragraph ends.
           if (room > needed) {
             continues = false;
           }
           if (textual && RECOMMENDATION_START.test(line.text)) continues = false;
+        } else if (continues && textual && cur.type === 'bullet' && room > needed && RECOMMENDATION_START.test(line.text)) {
+          // A sub-point ends without a full stop; a short line, then a named subject that
+          // "should" do something, is the next recommendation (the indent that told them
+          // apart was lost with the layout).
+          continues = false;
+          recommendationAfterPoint = true;
         }
         why = 'line';
       }
@@ -363,9 +374,10 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
       }
     }
     push(
-      { type: 'para', text: line.text, page: line.page, line: index, x: line.x, textX: line.x, fontSize: line.fontSize, bold: line.bold, rule: 'para', joins: [] },
+      { type: 'para', text: line.text, page: line.page, line: index, x: line.x, textX: line.x, fontSize: line.fontSize, bold: line.bold, rule: recommendationAfterPoint ? RECOMMENDATION_AFTER_POINT : 'para', joins: [] },
       line,
     );
+    recommendationAfterPoint = false;
   }
   for (const b of blocks) {
     b.text = cleanText(b.text);
@@ -413,7 +425,7 @@ function mergeContinuations(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'bullet' && b.type === 'para' && b.x + 3 >= prev.x && (/^[a-z]/.test(b.text) || (!endsSentence(prev.text) && /^[a-z0-9(]/i.test(b.text)))) {
+    if (prev && prev.type === 'bullet' && b.type === 'para' && b.rule !== RECOMMENDATION_AFTER_POINT && b.x + 3 >= prev.x && (/^[a-z]/.test(b.text) || (!endsSentence(prev.text) && /^[a-z0-9(]/i.test(b.text)))) {
       prev.text = joinText(prev.text, b.text);
       prev.joins.push('gap-continuation');
       continue;

@@ -3,7 +3,7 @@ import type { Block } from '../layout/index.js';
 import type { Report } from '../types.js';
 import { FULL_OUTCOMES, nextSteps, PAP_RE, reportHead } from './common.js';
 import { item, listItems, rowItems, sections } from './sections.js';
-import { bodiesFor, unstackBodyColumn } from './stacked-table.js';
+import { bodiesFor, mergeContinuedActions, unstackBodyColumn } from './stacked-table.js';
 import { sentences } from '../nlp/engine.js';
 import type { ParseContext } from './index.js';
 
@@ -25,7 +25,7 @@ export function parseFull2023(blocks: Block[], ctx: ParseContext, report: Report
     else if (s.id === 'better') report.weaknesses.push(...listItems(s.blocks, 'full2023/better'));
     else if (s.id === 'priority-actions') {
       const { blocks, cells } = unstackBodyColumn(s.blocks);
-      const actions = rowItems(blocks, 'full2023/priority-action');
+      const actions = mergeContinuedActions(rowItems(blocks, 'full2023/priority-action'), cells.length);
       const bodies = bodiesFor(actions.length, cells);
       actions.forEach((a, i) => {
         const body = bodies[i];

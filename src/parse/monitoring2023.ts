@@ -1,12 +1,21 @@
 /** parseMonitoring2023: monitoring inspections of areas with a priority action plan. */
 import type { Block } from '../layout/index.js';
-import { endsSentence } from '../layout/text.js';
+import { endsSentence, joinText } from '../layout/text.js';
 import type { Item, Report } from '../types.js';
 import { INSUFFICIENT_RE, nextSteps, reportHead, SUFFICIENT_RE } from './common.js';
 import { item, rowItems, sections } from './sections.js';
+import { leadingBodies } from './stacked-table.js';
 import type { ParseContext } from './index.js';
 
 const APA_LABEL = /^(?:area for priority action|priority action)\s*(?:\d+|[a-z])?\s*[:.-]\s*/i;
+/** A table's header cell read as a paragraph of its own: "Responsible body Kent County Council". */
+const BODY_LABEL = /^responsible bod(?:y|ies)\b:?\s*/i;
+/**
+ * The framework's "Progress" sub-heading where a text tool ran it into the words around it
+ * ("... specific to the child Progress The timeliness of ..."): what follows it is the
+ * inspectors' evaluation, not the area.
+ */
+const PROGRESS_RUN_IN = /(?:^|\s)Progress\s+(?=\p{Lu})/u;
 
 export function parseMonitoring2023(blocks: Block[], ctx: ParseContext, report: Report): Report {
   reportHead(blocks, ctx.title, report);
@@ -20,26 +29,84 @@ export function parseMonitoring2023(blocks: Block[], ctx: ParseContext, report: 
   report.nextSteps = nextSteps(blocks.map((b) => b.text).join(' '));
 
   const apa = secs.find((s) => s.id === 'priority-actions');
-  if (apa) report.priorityActions = priorityAreas(apa.blocks);
+  if (apa) report.priorityActions = apa.blocks.some((b) => b.type === 'row') ? tableAreas(apa.blocks) : priorityAreas(withRepeatedLabels(blocks, apa));
   return report;
 }
 
-/** Each area for priority action is restated (a heading, a labelled lead or a table row), then judged. */
-function priorityAreas(blocks: Block[]): Item[] {
-  if (blocks.some((b) => b.type === 'row')) return tableAreas(blocks);
-  const out: Item[] = [];
-  let current: Item | null = null;
-  for (const b of blocks) {
-    const labelled = APA_LABEL.test(b.text);
-    const lead = b.type === 'heading' || labelled || (b.type === 'bullet' && !current) || (b.type === 'para' && b.bold && !endsSentence(b.text));
-    if (lead) {
-      current = item(b, labelled ? 'monitoring2023/labelled-area' : 'monitoring2023/area-heading', b.text.replace(APA_LABEL, ''));
-      out.push(current);
-      continue;
-    }
-    if (current) judge(current, b);
+/**
+ * The section's blocks with the heading repeated over each area kept in place. Layout
+ * reads "Area for priority action" over every one-row table as the section's heading
+ * again, and sections() folds a repeated heading into the section; where the table rows
+ * were lost (plain text) that repeated label is what says the next paragraph is an area.
+ */
+function withRepeatedLabels(blocks: Block[], apa: { heading: Block }): Block[] {
+  const start = blocks.indexOf(apa.heading);
+  const out: Block[] = [];
+  for (const b of blocks.slice(start + 1)) {
+    if (b.type === 'heading' && b.headingId && b.headingId !== 'priority-actions') break;
+    out.push(b);
   }
   return out;
+}
+
+/**
+ * Each area for priority action is restated (a heading, a labelled lead, or the paragraph
+ * under a repeated "Area for priority action" label), then judged. A "Responsible body"
+ * paragraph before an area names its body; bullets straight after an area's lead are its
+ * sub-points.
+ */
+function priorityAreas(blocks: Block[]): Item[] {
+  const out: Item[] = [];
+  let current: Item | null = null;
+  // The next paragraph or bullet is an area: it follows a repeated section label.
+  let underLabel = false;
+  // The area is still being read: its lead or sub-points, before any evaluation.
+  let open = false;
+  let body: string | null = null;
+  for (const b of blocks) {
+    if (b.type === 'heading' && b.headingId === 'priority-actions') {
+      underLabel = true;
+      continue;
+    }
+    if (b.type === 'para' && BODY_LABEL.test(b.text)) {
+      body = leadingBodies(b.text.replace(BODY_LABEL, ''));
+      continue;
+    }
+    const labelled = APA_LABEL.test(b.text);
+    const lead = underLabel || b.type === 'heading' || labelled || (b.type === 'bullet' && !current) || (b.type === 'para' && b.bold && !endsSentence(b.text));
+    if (lead) {
+      const rule = underLabel ? 'monitoring2023/area-under-label' : labelled ? 'monitoring2023/labelled-area' : 'monitoring2023/area-heading';
+      const [text, evaluation] = splitProgress(b.text.replace(APA_LABEL, ''));
+      current = item(b, rule, text);
+      if (body) current.body = body;
+      out.push(current);
+      body = null;
+      underLabel = false;
+      open = evaluation === null;
+      if (evaluation !== null) judge(current, { ...b, text: evaluation });
+      continue;
+    }
+    if (!current) continue;
+    if (open && b.type === 'bullet') {
+      const [text, evaluation] = splitProgress(b.text);
+      current.text = joinText(current.text, text);
+      if (evaluation !== null) {
+        open = false;
+        judge(current, { ...b, text: evaluation });
+      }
+      continue;
+    }
+    open = false;
+    judge(current, { ...b, text: splitProgress(b.text)[1] ?? b.text });
+  }
+  return out;
+}
+
+/** An area's text, and the evaluation run into it after a "Progress" sub-heading (null if none). */
+function splitProgress(text: string): [string, string | null] {
+  const m = PROGRESS_RUN_IN.exec(text);
+  if (!m) return [text, null];
+  return [text.slice(0, m.index).trim(), text.slice(m.index + m[0].length).trim()];
 }
 
 /** The progress statement in the text that follows an area, if it has none yet. */

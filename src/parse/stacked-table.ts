@@ -7,8 +7,10 @@
  * and any block made only of bodies' names (src/rules/bodies.json).
  */
 import type { Block } from '../layout/index.js';
+import type { Item } from '../types.js';
 import rules from '../rules/bodies.json' with { type: 'json' };
-import { squash } from '../layout/text.js';
+import layoutRules from '../rules/layout.json' with { type: 'json' };
+import { joinText, squash } from '../layout/text.js';
 import { bodyNameEnds, bodyJoiners, escapeRegExp, splitBodies } from './bodies.js';
 
 const HEADER = /^responsible bod(?:y|ies)\b:?\s*/i;
@@ -176,6 +178,32 @@ function mergeEmptyBullets(blocks: Block[]): Block[] {
       out.push({ ...b, text: next.text });
       i++;
     } else if (b.text !== '') out.push(b);
+  }
+  return out;
+}
+
+const CONTINUATION = layoutRules.actionContinuation.patterns.map((p) => new RegExp(p, 'i'));
+
+/**
+ * Actions read from a table whose rows were lost, put back together where one action of
+ * several sentences was read as several: while the body column has fewer cells than there
+ * are actions, the action that most plainly carries on from the one before it (it says
+ * "also", or points back: src/rules/layout.json actionContinuation) joins that one. Only
+ * actions that carry on are merged, so a cell lost from the column merges nothing.
+ */
+export function mergeContinuedActions(actions: Item[], cells: number): Item[] {
+  const out = [...actions];
+  const score = (it: Item) => CONTINUATION.filter((re) => re.test(it.text.slice(0, 120))).length;
+  while (cells > 0 && out.length > cells) {
+    let best = 0;
+    let at = -1;
+    for (let i = 1; i < out.length; i++) {
+      const s = score(out[i]);
+      if (s > best) [best, at] = [s, i];
+    }
+    if (at < 0) break;
+    const [prev, next] = [out[at - 1], out[at]];
+    out.splice(at - 1, 2, { ...prev, text: joinText(prev.text, next.text), body: prev.body ?? next.body });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * marker can land on a line of its own. The text below is written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { bodiesFor, isBodyCell, leadingBodies } from '../../src/parse/stacked-table.js';
+import { bodiesFor, isBodyCell, leadingBodies, mergeContinuedActions } from '../../src/parse/stacked-table.js';
 import { extractText } from '../support/docs.js';
 
 const HEAD = `Area SEND inspection of Northmoor Local Area Partnership
@@ -166,5 +166,51 @@ Local area partnership details
       'Leaders should strengthen how they plan provision. This includes ensuring that: the data they use shows where the gaps are; partners hold each other to account; and new special school places open on time.',
       'Leaders in health should improve the joint commissioning of therapy so that that families get help within 18 weeks.',
     ]);
+  });
+});
+
+describe('actions of a stacked table with no line between them', () => {
+  it('ends a sub-point at a short line followed by the next action, and puts an action of several sentences back together', async () => {
+    const r = await extractText(
+      HEAD +
+        `
+Areas for priority action
+Responsible body
+Northmoor Borough Council and
+NHS Fenland and Marsh ICB
+
+NHS Fenland and Marsh ICB
+and Northmoor Borough Council
+
+Northmoor Borough Council
+
+Areas for priority action
+Leaders across the partnership should make EHC plans on time. Leaders should
+ensure that:
+• advice from health arrives within six weeks
+• reviews lead to prompt amendments to plans
+Leaders should cut the waits for speech and language
+therapy.
+Leaders should reduce the number of pupils with SEND who
+are missing education.
+Leaders should also agree how they will find and support
+these pupils, so that this issue does not recur.
+` +
+        TAIL,
+      'northmoor.txt',
+    );
+    expect(r.priorityActions.map((a) => a.text)).toEqual([
+      'Leaders across the partnership should make EHC plans on time. Leaders should ensure that: advice from health arrives within six weeks reviews lead to prompt amendments to plans',
+      'Leaders should cut the waits for speech and language therapy.',
+      'Leaders should reduce the number of pupils with SEND who are missing education. Leaders should also agree how they will find and support these pupils, so that this issue does not recur.',
+    ]);
+    expect(r.priorityActions.map((a) => a.body)).toEqual(['Northmoor Borough Council and NHS Fenland and Marsh ICB', 'NHS Fenland and Marsh ICB and Northmoor Borough Council', 'Northmoor Borough Council']);
+  });
+
+  it('merges nothing when no action carries on from the one before (a body cell was lost instead)', () => {
+    const it = (text: string) => ({ text, page: 1, evidence: { rule: 'r', page: 1, line: 0 } });
+    const actions = [it('Leaders should make plans on time.'), it('Leaders should cut waits.'), it('Leaders should reduce exclusions.')];
+    expect(mergeContinuedActions(actions, 2)).toEqual(actions);
+    expect(mergeContinuedActions([it('Leaders should make plans on time.'), it('Leaders should also check them.')], 1).map((a) => a.text)).toEqual(['Leaders should make plans on time. Leaders should also check them.']);
   });
 });
