@@ -62,6 +62,18 @@ describe('bullets and continuations', () => {
     expect(blocks.map((b) => [b.type, b.text])).toEqual([['bullet', 'advice from health arrives within six weeks']]);
   });
 
+  it('keeps "They should:" with the recommendation before it, after a short line, in plain text', async () => {
+    const { blocks } = await layoutText(
+      'Leaders should increase the number of specialist places in the west of the area, so that\nfewer pupils travel far.\n\nLeaders should improve planning for young people.\nThey should:\n• start planning early\n',
+      'doc.txt',
+    );
+    expect(blocks.map((b) => [b.type, b.text])).toEqual([
+      ['para', 'Leaders should increase the number of specialist places in the west of the area, so that fewer pupils travel far.'],
+      ['para', 'Leaders should improve planning for young people. They should:'],
+      ['bullet', 'start planning early'],
+    ]);
+  });
+
   it('reads a markdown pipe table as rows with cells', async () => {
     const { blocks } = await layoutText(
       ['## Areas for priority action', '', '| Responsible body | Areas for priority action |', '| --- | --- |', '| Anyshire Council and NHS Anyshire ICB | Leaders should cut waiting times. |', '| Anyshire Council | Leaders should improve plans. |'].join('\n'),

@@ -66,6 +66,8 @@ const mayBeginHeading = (key: string) => HEADING_STARTS === null || HEADING_STAR
 const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
 /** The rule of a paragraph that opens a recommendation straight after a sub-point: it is not that sub-point's rest. */
 const RECOMMENDATION_AFTER_POINT = 'para:recommendation-after-point';
+const RECOMMENDATION_CONTINUES = new RegExp(layoutRules.recommendationContinues.pattern);
+const RECOMMENDS = new RegExp(layoutRules.recommendationContinues.previous, 'i');
 const TABLES = headingRules.tableHeaders.map((t) => ({ id: t.id, res: t.columns.map((p) => new RegExp(p)) }));
 
 export function matchHeading(text: string): string | undefined {
@@ -353,7 +355,7 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
         const needed = textual ? (nextWord.length + 2) * CHAR_WIDTH : (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize;
         if (continues && endsSentence(last.text) && /^[A-Z"'(]/.test(line.text) && opts.format !== 'markdown') {
           // After a full stop: a paragraph ends.
-          if (room > needed) {
+          if (room > needed && !(textual && RECOMMENDATION_CONTINUES.test(line.text) && RECOMMENDS.test(cur.text))) {
             continues = false;
           }
           if (textual && RECOMMENDATION_START.test(line.text)) continues = false;
