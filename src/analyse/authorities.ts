@@ -90,6 +90,14 @@ for (const a of AUTHORITIES) {
   }
 }
 
+// The same keys with the spaces taken out: a text tool that joins a name broken at a
+// line-end hyphen writes "Stoke-onTrent", which this still finds.
+const SQUASHED = new Map<string, Authority[]>();
+for (const [key, list] of INDEX) {
+  const squashed = key.replace(/ /g, '');
+  SQUASHED.set(squashed, [...new Set([...(SQUASHED.get(squashed) ?? []), ...list])]);
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 function existsOn(a: Authority, date: string): boolean {
@@ -119,10 +127,13 @@ function choose(candidates: Authority[], date: string | undefined): Authority {
 export function resolveAuthority(name: string, date?: string): Authority | null {
   if (!name || !name.trim()) return null;
   const when = date && ISO_DATE.test(date) ? date.slice(0, 10) : undefined;
-  for (const level of variants(name)) {
-    const found = level.flatMap((v) => INDEX.get(v) ?? []);
-    const unique = [...new Set(found)];
-    if (unique.length > 0) return choose(unique, when);
+  const levels = variants(name);
+  for (const index of [INDEX, SQUASHED]) {
+    for (const level of levels) {
+      const found = level.flatMap((v) => index.get(index === SQUASHED ? v.replace(/ /g, '') : v) ?? []);
+      const unique = [...new Set(found)];
+      if (unique.length > 0) return choose(unique, when);
+    }
   }
   return null;
 }

@@ -109,6 +109,9 @@ describe('lookupArea', () => {
     ['Bath & North East Somerset', 'Bath and North East Somerset'],
     ['Newcastle', 'Newcastle upon Tyne'],
     ['Bristol, City of', 'Bristol'],
+    // A text tool that joined a name broken at a line-end hyphen.
+    ['Stoke-onTrent', 'Stoke-on-Trent'],
+    ['Southend-onSea', 'Southend-on-Sea'],
   ])('%s -> %s', (input, name) => {
     expect(lookupArea(input)?.name ?? null).toBe(name);
   });
