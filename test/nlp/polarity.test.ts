@@ -18,6 +18,15 @@ describe('cue families', () => {
     ['well-established', 'There are well-established links between schools and health visitors.', 'strength'],
     ['valued', 'Parents greatly value the short breaks service.', 'strength'],
     ['self-knowledge', 'Leaders are aware of the weaknesses in their transport policy.', 'neutral'],
+    ['not all / few / rarely', 'Not all mainstream schools make reasonable adjustments.', 'weakness'],
+    ['few, at the start', 'Few young people with SEND go on to paid work.', 'weakness'],
+    ['a few is not scarcity', 'Within a few weeks, a key worker is in place and families value the help.', 'strength'],
+    ['rarely', 'Therapists are rarely involved in annual reviews.', 'weakness'],
+    ['longer than they should', 'Families wait far longer than they should for a diagnosis.', 'weakness'],
+    ['over-optimistic', "The partnership's self-evaluation is overly optimistic.", 'weakness'],
+    ['remains unacceptably long', 'Despite recent work, the waiting list remains unacceptably long.', 'weakness'],
+    ['figures that fell or rose the right way', 'Exclusions have fallen and attendance has risen.', 'strength'],
+    ['acting on concerns', 'Leaders are quick to act on the concerns parents raise.', 'strength'],
     ['no cue', 'The area has two special schools and a pupil referral unit.', 'neutral'],
   ])('%s', (_family, text, want) => {
     expect(polarityOf(text)).toBe(want);
