@@ -980,3 +980,9 @@ describe('a child who has a plan, and nurses on different systems', () => {
     expect(themes).not.toContain('health-access');
   });
 });
+
+describe('the Children and Families Act', () => {
+  it('is the law the reforms come from, not engagement with families', async () => {
+    expect(await tag('Leaders do not know how well the reforms set out in the Children and Families Act 2014 have been implemented.')).not.toContain('parent-engagement');
+  });
+});
