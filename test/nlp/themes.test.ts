@@ -986,3 +986,13 @@ describe('the Children and Families Act', () => {
     expect(await tag('Leaders do not know how well the reforms set out in the Children and Families Act 2014 have been implemented.')).not.toContain('parent-engagement');
   });
 });
+
+describe('wordings of the 2014 reforms era', () => {
+  it('reads pupils who are excluded as exclusions, but not children excluded from activities', async () => {
+    expect(await tag('Pupils with SEN support are excluded far more often than their peers nationally.')).toContain('exclusions-attendance');
+    expect(await tag('Disabled children are often excluded from clubs and activities.')).not.toContain('exclusions-attendance');
+  });
+  it('reads implementing the reforms as leadership', async () => {
+    expect(await tag('The area has been slow to implement the reforms.')).toContain('leadership-governance');
+  });
+});
