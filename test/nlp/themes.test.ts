@@ -996,3 +996,15 @@ describe('wordings of the 2014 reforms era', () => {
     expect(await tag('The area has been slow to implement the reforms.')).toContain('leadership-governance');
   });
 });
+
+describe('young people who help write the strategy, and gaps in what is commissioned', () => {
+  it('reads young people helping to write a strategy as their voice, not as leadership', async () => {
+    const themes = await tag('Young people helped to write the new SEND strategy.');
+    expect(themes).toContain('child-voice');
+    expect(themes).not.toContain('leadership-governance');
+    expect(await tag('Leaders review the outcomes of children and young people to help them shape services.')).not.toContain('child-voice');
+  });
+  it('reads gaps in commissioned services as commissioning', async () => {
+    expect(await tag('There are gaps in commissioned services for young people with mental health needs.')).toContain('joint-commissioning');
+  });
+});
