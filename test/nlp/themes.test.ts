@@ -1008,3 +1008,18 @@ describe('young people who help write the strategy, and gaps in what is commissi
     expect(await tag('There are gaps in commissioned services for young people with mental health needs.')).toContain('joint-commissioning');
   });
 });
+
+describe('more populations and timings', () => {
+  it('reads autistic pupils as who the children are', async () => {
+    const themes = await tag('Autistic pupils are more likely to be suspended than other pupils.');
+    expect(themes).toContain('exclusions-attendance');
+    expect(themes).not.toContain('neurodevelopmental-pathway');
+    expect(await tag('Autistic children wait two years for a diagnosis.')).toContain('neurodevelopmental-pathway');
+  });
+  it('reads pupils absent from school as attendance', async () => {
+    expect(await tag('Pupils with EHC plans are often absent from school.')).toContain('exclusions-attendance');
+  });
+  it('reads needs identified in reception or nursery as identified early', async () => {
+    expect(await tag('Speech and language needs are identified in reception.')).toContain('early-identification');
+  });
+});
