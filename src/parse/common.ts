@@ -6,7 +6,7 @@ import { cleanText, joinText } from '../layout/text.js';
 import type { NextSteps, Report } from '../types.js';
 import { parseDateRange, parseLeadingDate, parseNumber, parseStandaloneDate } from './dates.js';
 
-export const PARSER_VERSION = '1.1.0';
+export const PARSER_VERSION = '1.2.0';
 
 export function emptyReport(file: string): Report {
   return {
