@@ -1023,3 +1023,21 @@ describe('more populations and timings', () => {
     expect(await tag('Speech and language needs are identified in reception.')).toContain('early-identification');
   });
 });
+
+describe('probe wordings: who pays, replies, seats on panels, paid work, late identification', () => {
+  it('reads who funds or pays for a service as commissioning', async () => {
+    expect(await tag('Partners have not agreed who funds therapy in special schools.')).toContain('joint-commissioning');
+  });
+  it('reads unanswered emails and slow replies as communication with parents', async () => {
+    expect(await tag('Parents do not get replies to their emails from caseworkers.')).toContain('parent-engagement');
+  });
+  it('reads young people sitting on a panel as their participation', async () => {
+    expect(await tag('Young people sit on the panel that interviews new staff.')).toContain('child-voice');
+  });
+  it('reads paid jobs for young people as adulthood', async () => {
+    expect(await tag('There are few paid jobs for young people with learning disabilities.')).toContain('preparation-for-adulthood');
+  });
+  it('reads needs only identified at secondary school as identified late', async () => {
+    expect(await tag('Some needs are only identified when pupils reach secondary school.')).toContain('early-identification');
+  });
+});
