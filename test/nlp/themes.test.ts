@@ -1041,3 +1041,13 @@ describe('probe wordings: who pays, replies, seats on panels, paid work, late id
     expect(await tag('Some needs are only identified when pupils reach secondary school.')).toContain('early-identification');
   });
 });
+
+describe('the subject of training, and progress made', () => {
+  it('reads training on autism for social workers as the workforce only', async () => {
+    const themes = await tag('Training for social workers on autism has improved their practice.');
+    expect(themes).toEqual(['workforce']);
+  });
+  it('hears progress made, not only progress to make', async () => {
+    expect(await tag('Pupils on SEN support made good progress in reading.')).toContain('educational-outcomes');
+  });
+});
