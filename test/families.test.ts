@@ -324,6 +324,30 @@ The partnership should update its plan.
   });
 });
 
+describe('parseMonitoring2023 from text with no blank lines (pdftotext -raw)', () => {
+  it('reads an area whose table row came out as one line: label, body, area, then its evaluation', async () => {
+    const r = await extractText(
+      `Area SEND monitoring inspection of Anyshire Local Area Partnership
+Inspection dates: 3 to 5 March 2025
+Date of previous full inspection: 8 to 12 January 2024
+Monitoring inspection outcome
+The local area partnership has made sufficient progress in addressing the areas for priority
+action identified at the last full inspection.
+Areas for priority action
+Responsible body Area for priority action
+NHS Anyshire ICB Leaders should cut waits for therapy.
+Progress
+Waits are now shorter. The local area partnership has made sufficient progress in
+addressing this area for priority action.
+Local area partnership details
+Local authority Anyshire Council
+`,
+      'anyshire-raw.txt',
+    );
+    expect(r.priorityActions.map((p) => [p.text, p.body, p.progress])).toEqual([['Leaders should cut waits for therapy.', 'NHS Anyshire ICB', 'sufficient']]);
+  });
+});
+
 describe('documents that are not SEND inspections', () => {
   it('skips a news story that quotes inspection language, with a reason', async () => {
     const r = await extractText(`Council told to improve support for children with SEND

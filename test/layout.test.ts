@@ -74,6 +74,15 @@ describe('bullets and continuations', () => {
     ]);
   });
 
+  it('ends an unfinished sub-point at a capitalised framework heading of three words or more, in text with no blank lines', async () => {
+    const { blocks } = await layoutText('Leaders should plan ahead. They should:\n• collect information about young people aged 19 to 25\nLocal area partnership details\nLocal authority Anyshire Council\n', 'doc.txt');
+    expect(blocks.map((b) => [b.type, b.text]).slice(0, 3)).toEqual([
+      ['para', 'Leaders should plan ahead. They should:'],
+      ['bullet', 'collect information about young people aged 19 to 25'],
+      ['heading', 'Local area partnership details'],
+    ]);
+  });
+
   it('reads a markdown pipe table as rows with cells', async () => {
     const { blocks } = await layoutText(
       ['## Areas for priority action', '', '| Responsible body | Areas for priority action |', '| --- | --- |', '| Anyshire Council and NHS Anyshire ICB | Leaders should cut waiting times. |', '| Anyshire Council | Leaders should improve plans. |'].join('\n'),

@@ -21,10 +21,12 @@ const FAMILIES = rules.families.map((f) => ({
   titles: f.titles.map((t) => new RegExp(t, 'i')),
   sections: f.sections,
 }));
+const TITLE_LEADS = rules.titleLeads.patterns.map((p) => new RegExp(p, 'i'));
+const withoutLead = (text: string) => TITLE_LEADS.reduce((t, re) => t.replace(re, ''), text);
 const NEGATIVES = rules.negativeReasons.map((n) => ({ ...n, re: new RegExp(n.pattern, 'im') }));
 
 export function classify(blocks: Block[]): Classification {
-  const head = blocks.slice(0, rules.titleSearchBlocks).map((b) => ({ b, text: cleanText(b.text) }));
+  const head = blocks.slice(0, rules.titleSearchBlocks).map((b) => ({ b, text: withoutLead(cleanText(b.text)) }));
   for (const f of FAMILIES) {
     for (const { b, text } of head) {
       if (f.titles.some((re) => re.test(text))) return { kind: f.kind, rule: `title:${f.kind}`, reason: null, titleBlock: b };

@@ -224,7 +224,11 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
     }
     let heading = isHeadingLine(line, all[i + 1]?.line);
     const cont = open as Block | null;
-    if (heading && line.headingLevel === undefined && cont && (cont.type === 'bullet' || cont.type === 'para') && !endsSentence(cont.text) && openLastLine && !bigGap(openLastLine, line)) {
+    // In plain text, a capitalised framework heading of three words or more on a line of its
+    // own ("Local area partnership details") is a heading even after a sub-point that ends
+    // without a full stop: text with no blank lines gives nothing else to end that point.
+    const standsAlone = textual && heading && /^\p{Lu}/u.test(line.text.trim()) && !endsSentence(line.text) && line.text.trim().split(/\s+/).length >= 3;
+    if (heading && !standsAlone && line.headingLevel === undefined && cont && (cont.type === 'bullet' || cont.type === 'para') && !endsSentence(cont.text) && openLastLine && !bigGap(openLastLine, line)) {
       // A line that carries on an unfinished sentence is not a heading, whatever its font
       // or words ("... this area for" / "priority action.").
       heading = null;

@@ -10,6 +10,8 @@ import type { ParseContext } from './index.js';
 const APA_LABEL = /^(?:area for priority action|priority action)\s*(?:\d+|[a-z])?\s*[:.-]\s*/i;
 /** A table's header cell read as a paragraph of its own: "Responsible body Kent County Council". */
 const BODY_LABEL = /^responsible bod(?:y|ies)\b:?\s*/i;
+/** The other column's header, where the table's header row came out on one line. */
+const AREA_HEADER = /^areas? for priority action\b\s*/i;
 /**
  * The framework's "Progress" sub-heading where a text tool ran it into the words around it
  * ("... specific to the child Progress The timeliness of ..."): what follows it is the
@@ -69,7 +71,21 @@ function priorityAreas(blocks: Block[]): Item[] {
       continue;
     }
     if (b.type === 'para' && BODY_LABEL.test(b.text)) {
-      body = leadingBodies(b.text.replace(BODY_LABEL, ''));
+      // "Responsible body <body>", or the whole row read as one line with no blank lines
+      // around it: "Responsible body Area for priority action <body> <the area> ...".
+      const rest = b.text.replace(BODY_LABEL, '');
+      const row = AREA_HEADER.test(rest) ? rest.replace(AREA_HEADER, '') : null;
+      body = leadingBodies(row ?? rest);
+      const area = row !== null && body ? row.slice(body.length).trim() : '';
+      if (area === '') continue;
+      const [text, evaluation] = splitProgress(area);
+      current = item(b, 'monitoring2023/area-in-row', text);
+      current.body = body!;
+      out.push(current);
+      body = null;
+      underLabel = false;
+      open = evaluation === null;
+      if (evaluation !== null) judge(current, { ...b, text: evaluation });
       continue;
     }
     const labelled = APA_LABEL.test(b.text);

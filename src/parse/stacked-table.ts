@@ -71,6 +71,9 @@ function leadingCells(text: string, first: string | null, tails: readonly string
     steps.push({ rest, known: whole || tail !== undefined });
   }
   if (rest === '') return { cells, rest };
+  // The names are followed by a recommendation of its own ("... ICB Leaders across the
+  // partnership should ..."): they were the row's cell, read into the line before its action.
+  if (cells.length > 0 && RECOMMENDATION_START.test(rest)) return { cells, rest };
   // Text follows: other names at its start may be an action's subject ("Kent County Council
   // should ..."), so only the first body's cells before it are taken.
   let keep = 0;
@@ -79,6 +82,16 @@ function leadingCells(text: string, first: string | null, tails: readonly string
 }
 
 const startsWithWords = (text: string, words: string) => text === words || text.startsWith(`${words} `);
+
+/** The other column's header, read on the same line as "Responsible body". */
+const OTHER_HEADER = /^areas? for priority action\b\s*/i;
+const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
+
+/** A body's name at the start of a text, when a recommendation follows it there (a row read whole, in order). */
+function firstCell(text: string): string | null {
+  const name = leadingBodies(text);
+  return name && RECOMMENDATION_START.test(text.slice(name.length).trim()) ? name : null;
+}
 
 /** The ends of a body's name, longest first ("... Integrated Care Board", ..., "Board"). */
 function tailsOf(body: string): string[] {
@@ -95,7 +108,12 @@ export function unstackBodyColumn(blocks: Block[]): Unstacked {
   const headerAt = blocks.findIndex((b) => HEADER.test(squash(b.text)));
   if (headerAt < 0) return { blocks, cells: [] };
   // The first cell, under the header: the body most often named again, whole or cut, inside other blocks.
-  const first = leadingBodies(squash(blocks[headerAt].text).replace(HEADER, ''));
+  // Where the header row came out whole ("Responsible body Areas for priority action"), the
+  // first cell opens the next block, in front of its action.
+  const underHeader = squash(blocks[headerAt].text).replace(HEADER, '');
+  const rowRead = OTHER_HEADER.test(underHeader);
+  const afterHeaders = underHeader.replace(OTHER_HEADER, '').trim();
+  const first = rowRead ? firstCell(afterHeaders || squash(blocks[headerAt + 1]?.text ?? '')) : leadingBodies(underHeader);
   const words = first ? first.split(' ') : [];
   const tails = first ? tailsOf(first) : [];
   const cells: string[] = [];
@@ -104,6 +122,7 @@ export function unstackBodyColumn(blocks: Block[]): Unstacked {
   let cutAfter = 0;
   blocks.forEach((b, i) => {
     let text = squash(i === headerAt ? b.text.replace(HEADER, '') : b.text);
+    if (i === headerAt && rowRead) text = text.replace(OTHER_HEADER, '').trim();
     if (first && cutAfter > 0) {
       const tail = words.slice(cutAfter).join(' ');
       if (startsWithWords(text, tail)) {
