@@ -65,6 +65,18 @@ function priorityAreas(blocks: Block[]): Item[] {
   // The area is still being read: its lead or sub-points, before any evaluation.
   let open = false;
   let body: string | null = null;
+  /** Opens an area from a block's text: the body read before it, any evaluation run into it. */
+  const openArea = (b: Block, rule: string, raw: string): Item => {
+    const [text, evaluation] = splitProgress(raw);
+    const area = item(b, rule, text);
+    if (body) area.body = body;
+    out.push(area);
+    body = null;
+    underLabel = false;
+    open = evaluation === null;
+    if (evaluation !== null) judge(area, { ...b, text: evaluation });
+    return area;
+  };
   for (const b of blocks) {
     if (b.type === 'heading' && b.headingId === 'priority-actions') {
       underLabel = true;
@@ -77,29 +89,14 @@ function priorityAreas(blocks: Block[]): Item[] {
       const row = AREA_HEADER.test(rest) ? rest.replace(AREA_HEADER, '') : null;
       body = leadingBodies(row ?? rest);
       const area = row !== null && body ? row.slice(body.length).trim() : '';
-      if (area === '') continue;
-      const [text, evaluation] = splitProgress(area);
-      current = item(b, 'monitoring2023/area-in-row', text);
-      current.body = body!;
-      out.push(current);
-      body = null;
-      underLabel = false;
-      open = evaluation === null;
-      if (evaluation !== null) judge(current, { ...b, text: evaluation });
+      if (area !== '') current = openArea(b, 'monitoring2023/area-in-row', area);
       continue;
     }
     const labelled = APA_LABEL.test(b.text);
     const lead = underLabel || b.type === 'heading' || labelled || (b.type === 'bullet' && !current) || (b.type === 'para' && b.bold && !endsSentence(b.text));
     if (lead) {
       const rule = underLabel ? 'monitoring2023/area-under-label' : labelled ? 'monitoring2023/labelled-area' : 'monitoring2023/area-heading';
-      const [text, evaluation] = splitProgress(b.text.replace(APA_LABEL, ''));
-      current = item(b, rule, text);
-      if (body) current.body = body;
-      out.push(current);
-      body = null;
-      underLabel = false;
-      open = evaluation === null;
-      if (evaluation !== null) judge(current, { ...b, text: evaluation });
+      current = openArea(b, rule, b.text.replace(APA_LABEL, ''));
       continue;
     }
     if (!current) continue;
