@@ -92,11 +92,17 @@ for (const a of AUTHORITIES) {
 
 // The same keys with the spaces taken out: a text tool that joins a name broken at a
 // line-end hyphen writes "Stoke-onTrent", which this still finds.
+const withoutSpaces = (key: string) => key.replace(/ /g, '');
 const SQUASHED = new Map<string, Authority[]>();
 for (const [key, list] of INDEX) {
-  const squashed = key.replace(/ /g, '');
+  const squashed = withoutSpaces(key);
   SQUASHED.set(squashed, [...new Set([...(SQUASHED.get(squashed) ?? []), ...list])]);
 }
+/** The exact keys first, then the keys without spaces. */
+const LOOKUPS: readonly [Map<string, Authority[]>, (key: string) => string][] = [
+  [INDEX, (key) => key],
+  [SQUASHED, withoutSpaces],
+];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
@@ -128,9 +134,9 @@ export function resolveAuthority(name: string, date?: string): Authority | null 
   if (!name || !name.trim()) return null;
   const when = date && ISO_DATE.test(date) ? date.slice(0, 10) : undefined;
   const levels = variants(name);
-  for (const index of [INDEX, SQUASHED]) {
+  for (const [index, keyOf] of LOOKUPS) {
     for (const level of levels) {
-      const found = level.flatMap((v) => index.get(index === SQUASHED ? v.replace(/ /g, '') : v) ?? []);
+      const found = level.flatMap((v) => index.get(keyOf(v)) ?? []);
       const unique = [...new Set(found)];
       if (unique.length > 0) return choose(unique, when);
     }

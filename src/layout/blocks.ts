@@ -13,7 +13,7 @@ import headingRules from '../rules/headings.json' with { type: 'json' };
 import layoutRules from '../rules/layout.json' with { type: 'json' };
 import type { Line, Page, SourceFormat } from '../types.js';
 import { CHAR_WIDTH } from '../ingest/text.js';
-import { cleanText, endsSentence, headingKey, joinText, splitBullet } from './text.js';
+import { cleanText, endsSentence, headingKey, joinText, RECOMMENDATION_START, splitBullet } from './text.js';
 import { leadingTexts } from '../match/literal-index.js';
 
 export type BlockType = 'heading' | 'bullet' | 'para' | 'row';
@@ -63,7 +63,6 @@ const HEADING_STARTS: string[] | null = (() => {
 })();
 const mayStartHeading = (key: string) => HEADING_STARTS === null || HEADING_STARTS.some((s) => key.startsWith(s));
 const mayBeginHeading = (key: string) => HEADING_STARTS === null || HEADING_STARTS.some((s) => key.startsWith(s) || s.startsWith(key));
-const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
 /** The rule of a paragraph that opens a recommendation straight after a sub-point: it is not that sub-point's rest. */
 const RECOMMENDATION_AFTER_POINT = 'para:recommendation-after-point';
 const RECOMMENDATION_CONTINUES = new RegExp(layoutRules.recommendationContinues.pattern);
@@ -354,16 +353,18 @@ export function buildBlocks(pages: Page[], opts: BuildOptions): Block[] {
         if (cur.type === 'bullet') continues = line.x > cur.x + tol || (textual && line.x >= cur.x - tol);
         else continues = Math.abs(line.x - cur.x) <= tol + 8 || (line.x > cur.x && line.x - cur.x < 40);
         // "Would the next word have fitted?" A short line ends what it is part of.
-        const nextWord = line.text.split(' ')[0];
-        const room = (m.rightEdge.get(last.page) ?? last.right) - last.right;
-        const needed = textual ? (nextWord.length + 2) * CHAR_WIDTH : (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize;
+        const shortBefore = () => {
+          const nextWord = line.text.split(' ')[0];
+          const room = (m.rightEdge.get(last.page) ?? last.right) - last.right;
+          return room > (textual ? (nextWord.length + 2) * CHAR_WIDTH : (nextWord.length + 1) * line.fontSize * 0.55 + line.fontSize);
+        };
         if (continues && endsSentence(last.text) && /^[A-Z"'(]/.test(line.text) && opts.format !== 'markdown') {
           // After a full stop: a paragraph ends.
-          if (room > needed && !(textual && RECOMMENDATION_CONTINUES.test(line.text) && RECOMMENDS.test(cur.text))) {
+          if (shortBefore() && !(textual && RECOMMENDATION_CONTINUES.test(line.text) && RECOMMENDS.test(cur.text))) {
             continues = false;
           }
           if (textual && RECOMMENDATION_START.test(line.text)) continues = false;
-        } else if (continues && textual && cur.type === 'bullet' && room > needed && RECOMMENDATION_START.test(line.text)) {
+        } else if (continues && textual && cur.type === 'bullet' && RECOMMENDATION_START.test(line.text) && shortBefore()) {
           // A sub-point ends without a full stop; a short line, then a named subject that
           // "should" do something, is the next recommendation (the indent that told them
           // apart was lost with the layout).

@@ -3,6 +3,8 @@ import rules from '../rules/layout.json' with { type: 'json' };
 
 const GLYPHS = new Set(rules.bulletGlyphs);
 const TEXT_MARKERS = new Set(rules.textBulletMarkers);
+/** A line that opens a recommendation: a named subject, then should / must / need to (src/rules/layout.json). */
+export const RECOMMENDATION_START = new RegExp(rules.recommendationStart.pattern);
 
 /** White space runs (including no-break and line separators) as one space, trimmed. */
 export function squash(text: string): string {

@@ -4,14 +4,10 @@ import { endsSentence, joinText } from '../layout/text.js';
 import type { Item, Report } from '../types.js';
 import { INSUFFICIENT_RE, nextSteps, reportHead, SUFFICIENT_RE } from './common.js';
 import { item, rowItems, sections } from './sections.js';
-import { leadingBodies } from './stacked-table.js';
+import { ACTION_HEADER, BODY_HEADER, leadingBodies } from './stacked-table.js';
 import type { ParseContext } from './index.js';
 
 const APA_LABEL = /^(?:area for priority action|priority action)\s*(?:\d+|[a-z])?\s*[:.-]\s*/i;
-/** A table's header cell read as a paragraph of its own: "Responsible body Kent County Council". */
-const BODY_LABEL = /^responsible bod(?:y|ies)\b:?\s*/i;
-/** The other column's header, where the table's header row came out on one line. */
-const AREA_HEADER = /^areas? for priority action\b\s*/i;
 /**
  * The framework's "Progress" sub-heading where a text tool ran it into the words around it
  * ("... specific to the child Progress The timeliness of ..."): what follows it is the
@@ -82,11 +78,11 @@ function priorityAreas(blocks: Block[]): Item[] {
       underLabel = true;
       continue;
     }
-    if (b.type === 'para' && BODY_LABEL.test(b.text)) {
+    if (b.type === 'para' && BODY_HEADER.test(b.text)) {
       // "Responsible body <body>", or the whole row read as one line with no blank lines
       // around it: "Responsible body Area for priority action <body> <the area> ...".
-      const rest = b.text.replace(BODY_LABEL, '');
-      const row = AREA_HEADER.test(rest) ? rest.replace(AREA_HEADER, '') : null;
+      const rest = b.text.replace(BODY_HEADER, '');
+      const row = ACTION_HEADER.test(rest) ? rest.replace(ACTION_HEADER, '') : null;
       body = leadingBodies(row ?? rest);
       const area = row !== null && body ? row.slice(body.length).trim() : '';
       if (area !== '') current = openArea(b, 'monitoring2023/area-in-row', area);

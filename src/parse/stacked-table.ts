@@ -10,10 +10,11 @@ import type { Block } from '../layout/index.js';
 import type { Item } from '../types.js';
 import rules from '../rules/bodies.json' with { type: 'json' };
 import layoutRules from '../rules/layout.json' with { type: 'json' };
-import { joinText, squash } from '../layout/text.js';
+import { joinText, RECOMMENDATION_START, squash } from '../layout/text.js';
 import { bodyNameEnds, bodyJoiners, escapeRegExp, splitBodies } from './bodies.js';
 
-const HEADER = /^responsible bod(?:y|ies)\b:?\s*/i;
+/** The body column's header ("Responsible body"), with anything read after it on its line. */
+export const BODY_HEADER = /^responsible bod(?:y|ies)\b:?\s*/i;
 
 const startsWithAny = (text: string, words: readonly string[]) => words.some((w) => text === w || text.startsWith(`${w} `) || (/^\W/.test(w) && text.startsWith(w)));
 
@@ -84,8 +85,7 @@ function leadingCells(text: string, first: string | null, tails: readonly string
 const startsWithWords = (text: string, words: string) => text === words || text.startsWith(`${words} `);
 
 /** The other column's header, read on the same line as "Responsible body". */
-const OTHER_HEADER = /^areas? for priority action\b\s*/i;
-const RECOMMENDATION_START = new RegExp(layoutRules.recommendationStart.pattern);
+export const ACTION_HEADER = /^areas? for priority action\b\s*/i;
 
 /** A body's name at the start of a text, when a recommendation follows it there (a row read whole, in order). */
 function firstCell(text: string): string | null {
@@ -105,14 +105,14 @@ function tailsOf(body: string): string[] {
  */
 export function unstackBodyColumn(blocks: Block[]): Unstacked {
   if (blocks.some((b) => b.type === 'row')) return { blocks, cells: [] };
-  const headerAt = blocks.findIndex((b) => HEADER.test(squash(b.text)));
+  const headerAt = blocks.findIndex((b) => BODY_HEADER.test(squash(b.text)));
   if (headerAt < 0) return { blocks, cells: [] };
   // The first cell, under the header: the body most often named again, whole or cut, inside other blocks.
   // Where the header row came out whole ("Responsible body Areas for priority action"), the
   // first cell opens the next block, in front of its action.
-  const underHeader = squash(blocks[headerAt].text).replace(HEADER, '');
-  const rowRead = OTHER_HEADER.test(underHeader);
-  const afterHeaders = underHeader.replace(OTHER_HEADER, '').trim();
+  const underHeader = squash(blocks[headerAt].text).replace(BODY_HEADER, '');
+  const rowRead = ACTION_HEADER.test(underHeader);
+  const afterHeaders = underHeader.replace(ACTION_HEADER, '').trim();
   const first = rowRead ? firstCell(afterHeaders || squash(blocks[headerAt + 1]?.text ?? '')) : leadingBodies(underHeader);
   const words = first ? first.split(' ') : [];
   const tails = first ? tailsOf(first) : [];
@@ -121,8 +121,8 @@ export function unstackBodyColumn(blocks: Block[]): Unstacked {
   // Words of the first body's name left at the end of the block before (a cell cut by a page break).
   let cutAfter = 0;
   blocks.forEach((b, i) => {
-    let text = squash(i === headerAt ? b.text.replace(HEADER, '') : b.text);
-    if (i === headerAt && rowRead) text = text.replace(OTHER_HEADER, '').trim();
+    let text = squash(i === headerAt ? b.text.replace(BODY_HEADER, '') : b.text);
+    if (i === headerAt && rowRead) text = text.replace(ACTION_HEADER, '').trim();
     if (first && cutAfter > 0) {
       const tail = words.slice(cutAfter).join(' ');
       if (startsWithWords(text, tail)) {
